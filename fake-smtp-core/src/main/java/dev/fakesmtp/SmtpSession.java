@@ -1,0 +1,44 @@
+package dev.fakesmtp;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One client connection as the server saw it: its transcript, the client's protocol
+ * violations and how it ended. Thread-safe; lists are snapshots. Get them from
+ * {@link FakeSmtpServer#sessions()}.
+ */
+public interface SmtpSession {
+
+    /** The id of this session, also found on the envelope of every message it sent. */
+    String id();
+
+    /** The client's address and port. */
+    InetSocketAddress clientAddress();
+
+    /** When the connection was accepted. */
+    Instant startedAt();
+
+    /** When the connection closed, empty while it is open. */
+    Optional<Instant> endedAt();
+
+    /** How the session ended, {@link SessionEnd#OPEN} while it is open. */
+    SessionEnd end();
+
+    /** The name from the last EHLO or HELO, empty before one. */
+    Optional<String> heloName();
+
+    /** Every line in and out, in order; message content is elided past a configured size. */
+    List<TranscriptLine> transcript();
+
+    /** The transcript as {@code C:}/{@code S:} lines joined with newlines, for failure messages. */
+    String transcriptText();
+
+    /** The client's protocol violations, in the order they happened. */
+    List<Violation> violations();
+
+    /** How many messages this session delivered into the mailbox. */
+    int messageCount();
+}

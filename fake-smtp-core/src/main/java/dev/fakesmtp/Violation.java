@@ -1,0 +1,43 @@
+package dev.fakesmtp;
+
+import java.util.Objects;
+
+/**
+ * Something the client did that breaks the SMTP rules, recorded on its session; the server
+ * stays lenient and goes on, so a test can assert on these instead of chasing a real MTA's
+ * rejection later.
+ *
+ * @param type what kind of rule was broken
+ * @param detail the offending line or a description, for the failure message
+ */
+public record Violation(Type type, String detail) {
+
+    /** The kinds of client protocol violation the server detects. */
+    public enum Type {
+        /** A command or data line ended in a bare LF instead of CRLF. */
+        BARE_LF,
+        /** A CR not followed by LF. */
+        BARE_CR,
+        /** A command line longer than the 512 octets of RFC 5321 §4.5.3.1.4. */
+        COMMAND_LINE_TOO_LONG,
+        /** A text line in DATA longer than the 1,000 octets of RFC 5321 §4.5.3.1.6. */
+        TEXT_LINE_TOO_LONG,
+        /** 8-bit data sent without {@code BODY=8BITMIME} or {@code BODY=BINARYMIME}. */
+        EIGHT_BIT_WITHOUT_8BITMIME,
+        /** A command sent in the wrong state (answered with 503). */
+        COMMAND_OUT_OF_SEQUENCE,
+        /** The client closed the connection without QUIT. */
+        NO_QUIT
+    }
+
+    /** Checks that no part is null. */
+    public Violation {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public String toString() {
+        return type + ": " + detail;
+    }
+}

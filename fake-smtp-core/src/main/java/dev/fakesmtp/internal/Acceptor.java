@@ -1,0 +1,237 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.FakeSmtpException;
+import dev.fakesmtp.Mailbox;
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.SmtpSession;
+import dev.fakesmtp.internal.command.CommandHandlers;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Owns the listening socket: binds synchronously in {@link #start()}, accepts on a platform
+ * thread, hands each connection to a new connection thread, and tracks open sessions so that
+ * {@link #close()} can end them all within a bound.
+ */
+public final class Acceptor {
+
+    private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
+    /** At least 1024 (the kernel may cap it), so a burst of connects is not refused. */
+    private static final int BACKLOG = 4096;
+
+    private final ServerSettings settings;
+    private final SessionHistory history;
+    private final MailboxImpl mailbox;
+    private final CommandHandlers handlers = new CommandHandlers();
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sessionCounter = new AtomicInteger();
+    private final ConnectionThreads threads;
+    private final Object lifecycle = new Object();
+    private ServerSocket serverSocket;
+    private Thread acceptThread;
+    private volatile boolean closing;
+
+    /** An acceptor for these settings; nothing is bound until {@link #start()}. */
+    public Acceptor(ServerSettings settings) {
+        this.settings = settings;
+        this.history = new SessionHistory(settings.sessionHistory());
+        this.mailbox = new MailboxImpl(history::lastTranscriptTail);
+        this.threads = new ConnectionThreads("fake-smtp-session-");
+    }
+
+    /** Binds and starts the accept thread. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (serverSocket != null || closing) {
+                throw new IllegalStateException("A FakeSmtpServer can be started only once");
+            }
+            ServerSocket socket = null;
+            try {
+                socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), BACKLOG);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw new FakeSmtpException("Cannot listen on " + settings.bindAddress().getHostAddress() + ":"
+                        + settings.port() + ": " + e.getMessage()
+                        + (settings.port() == 0 ? "" : " (use port 0 to get a free port)"), e);
+            }
+            if (!settings.bindAddress().isLoopbackAddress()) {
+                LOG.log(System.Logger.Level.WARNING, "fake-smtp listens on " + settings.bindAddress().getHostAddress()
+                        + ", not loopback: other machines can reach this test server");
+            }
+            serverSocket = socket;
+            acceptThread = new Thread(this::acceptLoop, "fake-smtp-acceptor-" + socket.getLocalPort());
+            acceptThread.setDaemon(true);
+            acceptThread.start();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (SocketException e) {
+                if (!closing) {
+                    LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+                    LockSupport.parkNanos(10_000_000L); // e.g. out of file descriptors: do not spin
+                }
+                continue;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+                LockSupport.parkNanos(10_000_000L);
+                continue;
+            }
+            if (closing) {
+                closeQuietly(socket);
+                return;
+            }
+            serve(socket);
+        }
+    }
+
+    private void serve(Socket socket) {
+        SessionRecord record = new SessionRecord("s" + sessionCounter.incrementAndGet(),
+                (InetSocketAddress) socket.getRemoteSocketAddress(), settings.transcriptLineLimit());
+        history.add(record);
+        if (open.size() >= settings.maxConnections()) {
+            refuse(socket, record);
+            return;
+        }
+        Session[] holder = new Session[1];
+        Session session = new Session(socket, settings, record, mailbox, handlers, () -> open.remove(holder[0]));
+        holder[0] = session;
+        open.add(session);
+        try {
+            threads.newThread(session).start();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            open.remove(session);
+            refuse(socket, record);
+        }
+    }
+
+    /** 421 4.3.2 for a connection over the limit, written here: a short reply into an empty buffer. */
+    private void refuse(Socket socket, SessionRecord record) {
+        record.ended(SessionEnd.CONNECTION_LIMIT);
+        try (socket) {
+            ReplyWriter writer = new ReplyWriter(socket.getOutputStream(), record, true);
+            writer.send(SmtpReply.of(421, "4.3.2", settings.hostname() + " Too many connections, try again later"));
+        } catch (IOException e) {
+            // The client is already gone.
+        }
+    }
+
+    /** Stops accepting, ends every session with 421 and waits for their threads within the bound. */
+    public void close() {
+        Thread acceptor;
+        synchronized (lifecycle) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closeQuietly(serverSocket);
+            acceptor = acceptThread;
+        }
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        join(acceptor, deadline);
+        List<Session> sessions = List.copyOf(open);
+        notifyShutdown(sessions, Math.min(deadline, System.nanoTime() + 500_000_000L));
+        sessions.forEach(Session::closeSocket);
+        for (Session session : sessions) {
+            join(session.thread(), deadline);
+        }
+    }
+
+    /**
+     * Sends 421 to every open session from a helper thread, so a client that does not read (its
+     * socket buffer full) cannot block close(): past the bound, the sockets are closed anyway.
+     */
+    private void notifyShutdown(List<Session> sessions, long deadline) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        Thread notifier = threads.newThread(() -> sessions.forEach(Session::shutdown));
+        notifier.start();
+        join(notifier, deadline);
+    }
+
+    private static void join(Thread thread, long deadline) {
+        if (thread == null) {
+            return;
+        }
+        long remaining = deadline - System.nanoTime();
+        try {
+            if (remaining > 0) {
+                thread.join(Math.max(1, remaining / 1_000_000L));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Closing: nothing left to do with it.
+        }
+    }
+
+    /** The bound address. */
+    public InetSocketAddress boundAddress() {
+        synchronized (lifecycle) {
+            if (serverSocket == null) {
+                throw new IllegalStateException("The server is not started: call start() first");
+            }
+            return new InetSocketAddress(serverSocket.getInetAddress(), serverSocket.getLocalPort());
+        }
+    }
+
+    /** True once start() bound the socket (also after close). */
+    public boolean isStarted() {
+        synchronized (lifecycle) {
+            return serverSocket != null;
+        }
+    }
+
+    /** True between start() and close(). */
+    public boolean isRunning() {
+        synchronized (lifecycle) {
+            return serverSocket != null && !closing;
+        }
+    }
+
+    /** The mailbox. */
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** The remembered sessions, oldest first. */
+    public List<SmtpSession> sessions() {
+        return history.snapshot();
+    }
+
+    /** How many connections are open now. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    /** Clears the mailbox and the remembered sessions. */
+    public void reset() {
+        mailbox.clear();
+        history.clear();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.Mailbox;
+import dev.fakesmtp.MailboxTimeoutError;
+import dev.fakesmtp.ReceivedMail;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** The server's {@link Mailbox}: a list under a lock, and a condition that awaits wait on. */
+public final class MailboxImpl implements Mailbox {
+
+    private static final System.Logger LOG = System.getLogger(MailboxImpl.class.getName());
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final List<ReceivedMail> messages = new ArrayList<>();
+    private final List<Consumer<? super ReceivedMail>> listeners = new CopyOnWriteArrayList<>();
+    private final Supplier<String> diagnostics;
+
+    /** A mailbox whose timeout errors end with {@code diagnostics} (e.g. the last transcript). */
+    public MailboxImpl(Supplier<String> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Adds a completed transaction's message, wakes the waiters and tells the listeners. */
+    public void add(ReceivedMail mail) {
+        lock.lock();
+        try {
+            messages.add(mail);
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Consumer<? super ReceivedMail> listener : listeners) {
+            try {
+                listener.accept(mail);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A mailbox listener threw; the message is captured anyway", e);
+            }
+        }
+    }
+
+    @Override
+    public List<ReceivedMail> messages() {
+        lock.lock();
+        try {
+            return List.copyOf(messages);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ReceivedMail> messagesTo(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
+        return messages(mail -> mail.envelope().recipients().stream().anyMatch(recipient::equalsIgnoreCase));
+    }
+
+    @Override
+    public List<ReceivedMail> messages(Predicate<? super ReceivedMail> condition) {
+        Objects.requireNonNull(condition, "condition");
+        return messages().stream().filter(condition).toList();
+    }
+
+    @Override
+    public int size() {
+        lock.lock();
+        try {
+            return messages.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void clear() {
+        lock.lock();
+        try {
+            messages.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ReceivedMail> awaitMessages(int count, Duration timeout) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        List<ReceivedMail> all = awaitUntil(snapshot -> snapshot.size() >= count, timeout);
+        if (all == null) {
+            throw timeout("Expected at least " + count + " message" + (count == 1 ? "" : "s"), timeout);
+        }
+        return all;
+    }
+
+    @Override
+    public ReceivedMail awaitMessage(Predicate<? super ReceivedMail> condition, Duration timeout) {
+        Objects.requireNonNull(condition, "condition");
+        List<ReceivedMail> all = awaitUntil(snapshot -> snapshot.stream().anyMatch(condition), timeout);
+        if (all == null) {
+            throw timeout("Expected a message matching the condition", timeout);
+        }
+        return all.stream().filter(condition).findFirst().orElseThrow();
+    }
+
+    @Override
+    public Subscription onMessage(Consumer<? super ReceivedMail> listener) {
+        Objects.requireNonNull(listener, "listener");
+        // A wrapper so the same listener registered twice is removed one registration at a time.
+        Consumer<ReceivedMail> registration = listener::accept;
+        listeners.add(registration);
+        return () -> listeners.remove(registration);
+    }
+
+    /** Waits until {@code done} holds for the list; returns a snapshot, or null on timeout. */
+    private List<ReceivedMail> awaitUntil(Predicate<List<ReceivedMail>> done, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!done.test(messages)) {
+                if (remaining <= 0) {
+                    return null;
+                }
+                remaining = arrived.awaitNanos(remaining);
+            }
+            return List.copyOf(messages);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for mail", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private MailboxTimeoutError timeout(String expectation, Duration timeout) {
+        List<ReceivedMail> arrivedMail = messages();
+        StringBuilder message = new StringBuilder(expectation).append(" within ").append(timeout)
+                .append(", but ").append(arrivedMail.isEmpty() ? "none" : String.valueOf(arrivedMail.size()))
+                .append(" arrived").append(arrivedMail.isEmpty() ? "." : ":");
+        int index = 1;
+        for (ReceivedMail mail : arrivedMail) {
+            message.append("\n  ").append(index++).append(". ").append(MailSummary.of(mail));
+        }
+        String details = diagnostics.get();
+        if (!details.isEmpty()) {
+            message.append("\n").append(details);
+        }
+        return new MailboxTimeoutError(message.toString());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.Extension;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The immutable configuration a server runs with, made by {@code FakeSmtpServer.Builder}.
+ *
+ * @param bindAddress the address to listen on
+ * @param port the port, 0 for any free one
+ * @param hostname the name in the greeting and EHLO reply
+ * @param extensions the advertised ESMTP extensions
+ * @param maxMessageSize the largest message accepted, in bytes
+ * @param maxRecipients the most recipients per transaction
+ * @param maxConnections the most simultaneous connections
+ * @param maxCommandLineLength the longest command line accepted, CRLF included
+ * @param maxTextLineLength text lines longer than this (CRLF included) are violations
+ * @param idleTimeout how long a client may be silent
+ * @param maxBadCommands how many bad commands in a row before 421
+ * @param shutdownTimeout how long close() waits for connection threads
+ * @param transcriptDataLimit how many bytes of message content a transcript keeps
+ * @param transcriptLineLimit how many lines a transcript keeps (the newest win)
+ * @param sessionHistory how many sessions the server remembers
+ * @param users VRFY's users: address to full name
+ * @param mailingLists EXPN's lists: name to member addresses
+ */
+public record ServerSettings(
+        InetAddress bindAddress,
+        int port,
+        String hostname,
+        Set<Extension> extensions,
+        int maxMessageSize,
+        int maxRecipients,
+        int maxConnections,
+        int maxCommandLineLength,
+        int maxTextLineLength,
+        Duration idleTimeout,
+        int maxBadCommands,
+        Duration shutdownTimeout,
+        int transcriptDataLimit,
+        int transcriptLineLimit,
+        int sessionHistory,
+        Map<String, String> users,
+        Map<String, List<String>> mailingLists) {
+
+    /** Copies the collections so the settings stay immutable. */
+    public ServerSettings {
+        extensions = Set.copyOf(extensions);
+        users = Map.copyOf(users);
+        mailingLists = Map.copyOf(mailingLists);
+    }
+
+    /** Whether an extension is advertised. */
+    public boolean advertises(Extension extension) {
+        return extensions.contains(extension);
+    }
+}

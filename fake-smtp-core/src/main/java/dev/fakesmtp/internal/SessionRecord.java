@@ -1,0 +1,151 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.SmtpSession;
+import dev.fakesmtp.TranscriptLine;
+import dev.fakesmtp.TranscriptLine.Direction;
+import dev.fakesmtp.Violation;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the server knows of one connection, written by its connection thread and read by tests
+ * from any thread. Bounded: the transcript keeps its newest lines, violations their first ones.
+ */
+public final class SessionRecord implements SmtpSession {
+
+    private static final int MAX_VIOLATIONS = 1000;
+
+    private final String id;
+    private final InetSocketAddress clientAddress;
+    private final Instant startedAt = Instant.now();
+    private final int transcriptLineLimit;
+    private final Deque<TranscriptLine> transcript = new ArrayDeque<>();
+    private final List<Violation> violations = new ArrayList<>();
+    private long droppedLines;
+    private String heloName;
+    private SessionEnd end = SessionEnd.OPEN;
+    private Instant endedAt;
+    private int messageCount;
+
+    /** A record for a newly accepted connection. */
+    public SessionRecord(String id, InetSocketAddress clientAddress, int transcriptLineLimit) {
+        this.id = id;
+        this.clientAddress = clientAddress;
+        this.transcriptLineLimit = transcriptLineLimit;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public synchronized Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    @Override
+    public synchronized SessionEnd end() {
+        return end;
+    }
+
+    @Override
+    public synchronized Optional<String> heloName() {
+        return Optional.ofNullable(heloName);
+    }
+
+    @Override
+    public synchronized List<TranscriptLine> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    @Override
+    public String transcriptText() {
+        List<TranscriptLine> lines;
+        long dropped;
+        synchronized (this) {
+            lines = List.copyOf(transcript);
+            dropped = droppedLines;
+        }
+        String text = lines.stream().map(TranscriptLine::toString).collect(Collectors.joining("\n"));
+        return dropped == 0 ? text : "(" + dropped + " earlier lines dropped)\n" + text;
+    }
+
+    /** The newest {@code count} lines, as text, for failure messages. */
+    public String transcriptTail(int count) {
+        List<TranscriptLine> lines = transcript();
+        return lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                .map(line -> "    " + line).collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public synchronized List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    @Override
+    public synchronized int messageCount() {
+        return messageCount;
+    }
+
+    /** Records a line the client sent or the server wrote. */
+    public synchronized void line(Direction direction, String text) {
+        if (transcript.size() >= transcriptLineLimit) {
+            transcript.removeFirst();
+            droppedLines++;
+        }
+        transcript.addLast(new TranscriptLine(direction, text, Instant.now()));
+    }
+
+    /** Records a protocol violation by the client. */
+    public synchronized void violation(Violation.Type type, String detail) {
+        if (violations.size() < MAX_VIOLATIONS) {
+            violations.add(new Violation(type, detail));
+        }
+    }
+
+    /** Records the name from EHLO or HELO. */
+    public synchronized void helo(String name) {
+        this.heloName = name;
+    }
+
+    /** Counts a message delivered to the mailbox. */
+    public synchronized void messageDelivered() {
+        messageCount++;
+    }
+
+    /** Records how the session ended; only the first call counts. */
+    public synchronized void ended(SessionEnd how) {
+        if (end == SessionEnd.OPEN) {
+            end = how;
+            endedAt = Instant.now();
+        }
+    }
+
+    /** True once the session has ended. */
+    public synchronized boolean isEnded() {
+        return end != SessionEnd.OPEN;
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpSession[" + id + " from " + clientAddress + ", " + end() + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.fakesmtp.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The client's byte stream with its own buffer. Before it blocks on the socket (the client's
+ * input is drained) it runs a hook, which flushes the buffered replies: that is how a pipelined
+ * group of commands gets its replies in one write (RFC 2920) while a lone command is answered
+ * at once.
+ */
+public final class SmtpInput {
+
+    private final InputStream in;
+    private final Runnable beforeBlocking;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int position;
+    private int limit;
+
+    /** Reads {@code in}, running {@code beforeBlocking} whenever the buffer is empty. */
+    public SmtpInput(InputStream in, Runnable beforeBlocking) {
+        this.in = in;
+        this.beforeBlocking = beforeBlocking;
+    }
+
+    /** True when bytes the client already sent are waiting to be read. */
+    public boolean hasBuffered() {
+        return position < limit;
+    }
+
+    /** The next byte, or -1 at the end of the stream. */
+    public int read() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++] & 0xFF;
+    }
+
+    /** Reads up to {@code length} bytes into {@code target}; -1 at the end of the stream. */
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        int count = Math.min(length, limit - position);
+        System.arraycopy(buffer, position, target, offset, count);
+        position += count;
+        return count;
+    }
+
+    /** Skips exactly {@code count} bytes, or fewer if the stream ends; returns how many were skipped. */
+    public long skip(long count) throws IOException {
+        long skipped = 0;
+        while (skipped < count) {
+            if (position == limit && !fill()) {
+                break;
+            }
+            int step = (int) Math.min(count - skipped, limit - position);
+            position += step;
+            skipped += step;
+        }
+        return skipped;
+    }
+
+    /**
+     * Reads one command line, ending in LF (a CR before it is dropped). At most {@code maxLength}
+     * octets including the line ending are kept; the rest of a longer line is read and discarded,
+     * so memory stays bounded. Returns null at the end of the stream.
+     */
+    public CommandLine readLine(int maxLength) throws IOException {
+        byte[] line = new byte[Math.min(maxLength, 256)];
+        int length = 0;
+        long total = 0;
+        while (true) {
+            int b = read();
+            if (b < 0) {
+                return null; // an unterminated last line is not a command
+            }
+            total++;
+            if (b == '\n') {
+                boolean crlf = length > 0 && line[length - 1] == '\r' && total <= maxLength;
+                if (crlf) {
+                    length--;
+                }
+                return new CommandLine(java.util.Arrays.copyOf(line, length), !crlf && total <= maxLength,
+                        total > maxLength, total);
+            }
+            if (total < maxLength) {
+                if (length == line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.min(maxLength, line.length * 2));
+                }
+                line[length++] = (byte) b;
+            }
+        }
+    }
+
+    private boolean fill() throws IOException {
+        beforeBlocking.run();
+        int count = in.read(buffer, 0, buffer.length);
+        if (count <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = count;
+        return true;
+    }
+
+    /**
+     * One command line as read.
+     *
+     * @param bytes the line without its ending (truncated when too long)
+     * @param bareLf true when the line ended in LF without CR
+     * @param tooLong true when the line was longer than allowed
+     * @param octets how many octets the line had on the wire, ending included
+     */
+    public record CommandLine(byte[] bytes, boolean bareLf, boolean tooLong, long octets) {
+    }
+}

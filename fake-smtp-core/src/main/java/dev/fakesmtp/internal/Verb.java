@@ -1,0 +1,20 @@
+package dev.fakesmtp.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The SMTP commands the server knows. */
+public enum Verb {
+    HELO, EHLO, MAIL, RCPT, DATA, BDAT, RSET, VRFY, EXPN, HELP, NOOP, QUIT;
+
+    /** The verb for a command name in any case, empty when it is not one we know. */
+    public static Optional<Verb> parse(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        for (Verb verb : values()) {
+            if (verb.name().equals(upper)) {
+                return Optional.of(verb);
+            }
+        }
+        return Optional.empty();
+    }
+}

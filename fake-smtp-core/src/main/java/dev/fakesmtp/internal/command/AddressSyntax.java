@@ -1,0 +1,85 @@
+package dev.fakesmtp.internal.command;
+
+/**
+ * The mailbox syntax of RFC 5321 §4.1.2, extended with UTF-8 by RFC 6531 §3.3. Only the syntax:
+ * whether UTF-8 is allowed in this transaction is the caller's question.
+ */
+final class AddressSyntax {
+
+    private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
+
+    private AddressSyntax() {
+    }
+
+    /** True for {@code local-part@domain}. */
+    static boolean isMailbox(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || at == address.length() - 1) {
+            return false;
+        }
+        String local = address.substring(0, at);
+        String domain = address.substring(at + 1);
+        return (isDotString(local) || isQuotedString(local)) && (isDomain(domain) || isAddressLiteral(domain));
+    }
+
+    /** True when the address has characters outside US-ASCII (needs SMTPUTF8). */
+    static boolean isInternationalized(String address) {
+        return address.chars().anyMatch(c -> c >= 0x80);
+    }
+
+    private static boolean isDotString(String local) {
+        if (local.isEmpty() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            return false;
+        }
+        return local.chars().allMatch(c -> c == '.' || isAtext(c));
+    }
+
+    private static boolean isAtext(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || ATEXT_SPECIALS.indexOf(c) >= 0 || c >= 0x80;
+    }
+
+    private static boolean isQuotedString(String local) {
+        if (local.length() < 2 || local.charAt(0) != '"' || local.charAt(local.length() - 1) != '"') {
+            return false;
+        }
+        for (int i = 1; i < local.length() - 1; i++) {
+            char c = local.charAt(i);
+            if (c == '\\') {
+                i++;
+                if (i >= local.length() - 1 || local.charAt(i) < 32 || local.charAt(i) > 126) {
+                    return false;
+                }
+            } else if (c == '"' || (c < 32 && c != '\t') || c == 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDomain(String domain) {
+        if (domain.length() > 255) {
+            return false;
+        }
+        for (String label : domain.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+            boolean valid = label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9') || c == '-' || c >= 0x80);
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [192.0.2.1]}, {@code [IPv6:::1]} or a general literal {@code [tag:content]}. */
+    private static boolean isAddressLiteral(String domain) {
+        if (domain.length() < 3 || domain.charAt(0) != '[' || domain.charAt(domain.length() - 1) != ']') {
+            return false;
+        }
+        String inside = domain.substring(1, domain.length() - 1);
+        return inside.chars().allMatch(c -> c >= 33 && c <= 126 && c != '[' && c != ']' && c != '\\');
+    }
+}

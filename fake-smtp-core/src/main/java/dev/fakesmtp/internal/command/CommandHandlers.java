@@ -1,0 +1,63 @@
+package dev.fakesmtp.internal.command;
+
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.Session;
+import dev.fakesmtp.internal.Verb;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Dispatches a command to its verb's handler after the state table has allowed it. */
+public final class CommandHandlers {
+
+    private final Map<Verb, CommandHandler> handlers = new EnumMap<>(Verb.class);
+
+    /** The handlers for every verb the server knows. */
+    public CommandHandlers() {
+        handlers.put(Verb.HELO, new HeloHandler());
+        handlers.put(Verb.EHLO, new EhloHandler());
+        handlers.put(Verb.MAIL, new MailHandler());
+        handlers.put(Verb.RCPT, new RcptHandler());
+        handlers.put(Verb.DATA, new DataHandler());
+        handlers.put(Verb.BDAT, new BdatHandler());
+        handlers.put(Verb.RSET, new RsetHandler());
+        handlers.put(Verb.VRFY, new VrfyHandler());
+        handlers.put(Verb.EXPN, new ExpnHandler());
+        handlers.put(Verb.HELP, new HelpHandler());
+        handlers.put(Verb.NOOP, new NoopHandler());
+        handlers.put(Verb.QUIT, new QuitHandler());
+    }
+
+    /** Answers one command: unknown verb, out of sequence, or the handler's own reply. */
+    public void dispatch(Session session, Command command) throws IOException {
+        if (command.verb().isEmpty()) {
+            session.reply(command.name().isEmpty()
+                    ? SmtpReply.of(500, "5.5.2", "Syntax error: empty command")
+                    : SmtpReply.of(500, "5.5.2", "Syntax error, command unrecognized: " + printable(command.name())));
+            return;
+        }
+        Verb verb = command.verb().get();
+        CommandHandler handler = handlers.get(verb);
+        if (!handler.checksStateItself()) {
+            SmtpReply refusal = StateTable.refusal(verb, session);
+            if (refusal != null) {
+                session.reply(refusal);
+                return;
+            }
+        }
+        handler.handle(session, command);
+    }
+
+    /** Refusal for handlers that check the state themselves. */
+    static SmtpReply refusal(Verb verb, Session session) {
+        return StateTable.refusal(verb, session);
+    }
+
+    private static String printable(String name) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        StringBuilder out = new StringBuilder();
+        shown.codePoints().forEach(c -> out.append(c < 0x20 || c == 0x7F ? '?' : Character.toString(c)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.fakesmtp.internal.command;
+
+import dev.fakesmtp.TranscriptLine.Direction;
+import dev.fakesmtp.internal.SessionRecord;
+import java.nio.charset.StandardCharsets;
+
+/** Puts the head of a message's content into the transcript and elides the rest. */
+final class ContentTranscript {
+
+    private ContentTranscript() {
+    }
+
+    /**
+     * Records the first {@code limit} bytes of {@code content} as client lines, then a note of
+     * how many octets were left out ({@code totalOctets} counts what the client sent).
+     */
+    static void record(SessionRecord record, byte[] content, int stored, long totalOctets, int limit) {
+        int shown = Math.min(stored, limit);
+        int start = 0;
+        for (int i = 0; i + 1 < shown; i++) {
+            if (content[i] == '\r' && content[i + 1] == '\n') {
+                record.line(Direction.CLIENT, new String(content, start, i - start, StandardCharsets.UTF_8));
+                start = i + 2;
+                i++;
+            }
+        }
+        if (start < shown) {
+            record.line(Direction.CLIENT, new String(content, start, shown - start, StandardCharsets.UTF_8));
+        }
+        if (totalOctets > start && totalOctets > shown) {
+            record.line(Direction.CLIENT, "... (" + (totalOctets - start) + " more octets of message content)");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fakesmtp.internal.command;
+
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.TranscriptLine.Direction;
+import dev.fakesmtp.Violation;
+import dev.fakesmtp.internal.ByteSink;
+import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.Session;
+import dev.fakesmtp.internal.SessionRecord;
+import dev.fakesmtp.internal.Transaction;
+import java.io.IOException;
+
+/**
+ * DATA (RFC 5321 §4.1.1.4): 354, the message up to CRLF.CRLF, then 250 once the message is in
+ * the mailbox, or 552 when it was larger than the limit (the excess is read and dropped).
+ */
+final class DataHandler implements CommandHandler {
+
+    @Override
+    public void handle(Session session, Command command) throws IOException {
+        if (command.hasArgument()) {
+            session.reply(SmtpReply.of(501, "5.5.4", "Syntax: DATA takes no arguments"));
+            return;
+        }
+        Transaction transaction = session.transaction();
+        if (transaction.body().equals("BINARYMIME")) {
+            session.reply(SmtpReply.of(503, "5.5.1", "BODY=BINARYMIME needs BDAT, not DATA (RFC 3030)"));
+            return;
+        }
+        session.reply(SmtpReply.of(354, "", "Start mail input; end with <CRLF>.<CRLF>"));
+        session.flush(); // DATA ends a pipelined group: the client waits for 354 (RFC 2920 §3.1)
+        int limit = session.settings().maxMessageSize();
+        ByteSink sink = new ByteSink(limit);
+        DataReader reader = new DataReader(session.settings().maxTextLineLength());
+        reader.read(session.input(), sink);
+        byte[] content = sink.toByteArray();
+        SessionRecord record = session.record();
+        ContentTranscript.record(record, content, content.length, content.length, session.settings().transcriptDataLimit());
+        record.line(Direction.CLIENT, ".");
+        reportViolations(record, reader, transaction);
+        if (sink.overflowed()) {
+            session.endTransaction();
+            session.reply(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size (" + limit + ")"));
+            return;
+        }
+        String id = session.deliver(content);
+        session.reply(SmtpReply.of(250, "2.0.0", "OK: queued as " + id));
+    }
+
+    private static void reportViolations(SessionRecord record, DataReader reader, Transaction transaction) {
+        if (reader.sawBareLf()) {
+            record.violation(Violation.Type.BARE_LF, "Message content has a bare LF (only CRLF ends a line)");
+        }
+        if (reader.sawBareCr()) {
+            record.violation(Violation.Type.BARE_CR, "Message content has a bare CR (only CRLF ends a line)");
+        }
+        if (reader.sawLongLine()) {
+            record.violation(Violation.Type.TEXT_LINE_TOO_LONG,
+                    "Message content has a line over the text line limit (RFC 5321 §4.5.3.1.6)");
+        }
+        if (reader.sawEightBit() && transaction.body().equals("7BIT")) {
+            record.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
+                    "Message content has 8-bit octets but MAIL FROM had no BODY=8BITMIME");
+        }
+    }
+}

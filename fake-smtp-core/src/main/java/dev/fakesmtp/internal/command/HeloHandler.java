@@ -1,0 +1,20 @@
+package dev.fakesmtp.internal.command;
+
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.Session;
+
+/** HELO (RFC 5321 §4.1.1.1): the client's name, no ESMTP. */
+final class HeloHandler implements CommandHandler {
+
+    @Override
+    public void handle(Session session, Command command) {
+        String name = command.argument();
+        if (name.isEmpty() || name.contains(" ")) {
+            session.reply(SmtpReply.of(501, "5.5.4", "Syntax: HELO <domain>"));
+            return;
+        }
+        session.greeted(name, false);
+        session.reply(SmtpReply.of(250, "", session.settings().hostname() + " Hello " + name));
+    }
+}

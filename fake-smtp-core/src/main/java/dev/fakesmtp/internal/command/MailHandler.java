@@ -1,0 +1,31 @@
+package dev.fakesmtp.internal.command;
+
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.Session;
+import dev.fakesmtp.internal.Transaction;
+import dev.fakesmtp.internal.command.PathParser.ParsedPath;
+
+/** MAIL FROM (RFC 5321 §4.1.1.2): opens a transaction with a reverse-path and its parameters. */
+final class MailHandler implements CommandHandler {
+
+    private static final String SYNTAX = "MAIL FROM:<address> [parameters]";
+
+    @Override
+    public void handle(Session session, Command command) {
+        try {
+            ParsedPath path = PathParser.parse(command.argument(), "FROM:", SYNTAX, "5.1.7");
+            if (!path.parameters().isEmpty() && !session.esmtp()) {
+                throw new CommandRejected(555, "5.5.4", "MAIL parameters need EHLO, not HELO");
+            }
+            EsmtpParameters.checkMail(path.parameters(), session.settings());
+            if (AddressSyntax.isInternationalized(path.address()) && !path.parameters().containsKey("SMTPUTF8")) {
+                throw new CommandRejected(553, "5.6.7", "A non-ASCII address needs the SMTPUTF8 parameter");
+            }
+            session.beginTransaction(new Transaction(path.address(), path.parameters()));
+            session.reply(SmtpReply.of(250, "2.1.0", "Sender <" + path.address() + "> OK"));
+        } catch (CommandRejected rejected) {
+            session.reply(rejected.reply());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.fakesmtp.internal.command;
+
+import dev.fakesmtp.Recipient;
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.Session;
+import dev.fakesmtp.internal.SessionState;
+import dev.fakesmtp.internal.Transaction;
+import dev.fakesmtp.internal.command.PathParser.ParsedPath;
+
+/**
+ * RCPT TO (RFC 5321 §4.1.1.3): adds a recipient. A refused recipient leaves the others intact
+ * and is counted, so that DATA can answer 554 when none was accepted.
+ */
+final class RcptHandler implements CommandHandler {
+
+    private static final String SYNTAX = "RCPT TO:<address> [parameters]";
+
+    @Override
+    public void handle(Session session, Command command) {
+        Transaction transaction = session.transaction();
+        try {
+            ParsedPath path = parse(command.argument());
+            if (!path.parameters().isEmpty() && !session.esmtp()) {
+                throw new CommandRejected(555, "5.5.4", "RCPT parameters need EHLO, not HELO");
+            }
+            EsmtpParameters.checkRcpt(path.parameters(), session.settings());
+            if (AddressSyntax.isInternationalized(path.address()) && !transaction.smtpUtf8()) {
+                throw new CommandRejected(553, "5.6.7", "A non-ASCII address needs SMTPUTF8 on MAIL FROM");
+            }
+            if (transaction.recipients().size() >= session.settings().maxRecipients()) {
+                throw new CommandRejected(452, "4.5.3",
+                        "Too many recipients (at most " + session.settings().maxRecipients() + " per message)");
+            }
+            transaction.accept(new Recipient(path.address(), path.parameters()));
+            session.state(SessionState.RCPT);
+            session.reply(SmtpReply.of(250, "2.1.5", "Recipient <" + path.address() + "> OK"));
+        } catch (CommandRejected rejected) {
+            transaction.rejectRecipient();
+            session.reply(rejected.reply());
+        }
+    }
+
+    private static ParsedPath parse(String argument) throws CommandRejected {
+        ParsedPath path = PathParser.parse(argument, "TO:", SYNTAX, "5.1.3");
+        if (path.address().isEmpty()) {
+            throw new CommandRejected(501, "5.1.3", "A recipient cannot be the null path <>");
+        }
+        return path;
+    }
+}

@@ -23,6 +23,8 @@ public final class Envelope {
     private final String sessionId;
     private final int transactionIndex;
     private final Instant receivedAt;
+    private final TlsInfo tls;
+    private final Authentication authentication;
 
     private Envelope(Builder builder) {
         this.heloName = Objects.requireNonNull(builder.heloName, "heloName");
@@ -33,6 +35,8 @@ public final class Envelope {
         this.sessionId = Objects.requireNonNull(builder.sessionId, "sessionId");
         this.transactionIndex = builder.transactionIndex;
         this.receivedAt = Objects.requireNonNull(builder.receivedAt, "receivedAt");
+        this.tls = builder.tls;
+        this.authentication = builder.authentication;
     }
 
     /** A builder with no recipients, an empty reverse-path and the current time. */
@@ -94,6 +98,21 @@ public final class Envelope {
         return receivedAt;
     }
 
+    /** The TLS the transaction was sent over, empty for clear text. */
+    public Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** The session's successful AUTH when the transaction was sent, empty without one. */
+    public Optional<Authentication> authentication() {
+        return Optional.ofNullable(authentication);
+    }
+
+    /** The authenticated user, empty without AUTH. */
+    public Optional<String> authenticatedUser() {
+        return authentication().map(Authentication::user);
+    }
+
     @Override
     public String toString() {
         return "MAIL FROM:<" + mailFrom + "> RCPT TO:" + recipients + " (session " + sessionId
@@ -110,8 +129,22 @@ public final class Envelope {
         private String sessionId = "";
         private int transactionIndex = 1;
         private Instant receivedAt = Instant.now();
+        private TlsInfo tls;
+        private Authentication authentication;
 
         private Builder() {
+        }
+
+        /** The TLS in use, or null for clear text. */
+        public Builder tls(TlsInfo tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** The session's AUTH, or null. */
+        public Builder authentication(Authentication authentication) {
+            this.authentication = authentication;
+            return this;
         }
 
         /** The EHLO/HELO name. */

@@ -3,6 +3,7 @@ package dev.fakesmtp;
 /**
  * The ESMTP extensions the server advertises in its EHLO reply. Each is on by default and can
  * be hidden with {@link FakeSmtpServer.Builder#hide(Extension...)} to test a client's fallback.
+ * STARTTLS is not here: it is off until {@link FakeSmtpServer.Builder#startTls()} turns it on.
  */
 public enum Extension {
     /** RFC 1870: {@code SIZE <limit>} and the MAIL {@code SIZE=} parameter. */
@@ -20,7 +21,12 @@ public enum Extension {
     /** RFC 3030: MAIL {@code BODY=BINARYMIME} (sent with BDAT). */
     BINARYMIME("BINARYMIME"),
     /** RFC 3461: delivery status notifications: RET, ENVID, NOTIFY, ORCPT. */
-    DSN("DSN");
+    DSN("DSN"),
+    /**
+     * RFC 4954: SMTP authentication with the configured mechanisms. Offered by default,
+     * accepting any credentials, so an application configured with a user and password just works.
+     */
+    AUTH("AUTH");
 
     private final String keyword;
 

@@ -1,7 +1,16 @@
 package dev.fakesmtp;
 
 import dev.fakesmtp.internal.Acceptor;
+import dev.fakesmtp.internal.Checks;
 import dev.fakesmtp.internal.ServerSettings;
+import dev.fakesmtp.internal.auth.AuthSettings;
+import dev.fakesmtp.internal.tls.BundledTls;
+import dev.fakesmtp.internal.tls.TlsMaterial;
+import dev.fakesmtp.internal.tls.TlsSettings;
+import java.security.KeyStore;
+import java.util.Properties;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -68,6 +77,41 @@ public final class FakeSmtpServer implements AutoCloseable {
         return acceptor.boundAddress();
     }
 
+    /**
+     * The implicit-TLS port: the second port from {@code implicitTlsPort(..)}, or the main port of
+     * an {@code implicitTls()} server.
+     *
+     * @throws IllegalStateException if the server has no implicit TLS
+     */
+    public int implicitTlsPort() {
+        return acceptor.implicitTlsAddress().getPort();
+    }
+
+    /**
+     * What a client needs to trust this server with verification on.
+     *
+     * @throws IllegalStateException if the server was given an {@link SSLContext} (its trust is unknown)
+     */
+    public ClientTls clientTls() {
+        TlsMaterial material = settings.tls().material().get();
+        return new ClientTls(material.clientContext(), material.trustStore(), material.caPem());
+    }
+
+    /**
+     * Jakarta Mail properties for the main port: host, port, 10 s timeouts, and, when TLS is on,
+     * STARTTLS required (or SSL for an implicit-TLS server) with hostname verification and a
+     * socket factory that trusts only this server's certificate authority.
+     */
+    public Properties mailProperties() {
+        return MailProperties.of(host(), port(), settings.tls().implicitTlsOnly(),
+                settings.tls().startTls() && !settings.tls().implicitTlsOnly(), this::clientTls, settings.tls());
+    }
+
+    /** Jakarta Mail properties for the implicit-TLS port ({@code mail.smtp.ssl.enable}). */
+    public Properties implicitTlsMailProperties() {
+        return MailProperties.of(host(), implicitTlsPort(), true, false, this::clientTls, settings.tls());
+    }
+
     /** The name the server uses in its greeting and EHLO reply. */
     public String hostname() {
         return settings.hostname();
@@ -126,6 +170,17 @@ public final class FakeSmtpServer implements AutoCloseable {
         private int sessionHistory = 1000;
         private final Map<String, String> users = new LinkedHashMap<>();
         private final Map<String, List<String>> mailingLists = new LinkedHashMap<>();
+        private boolean startTls;
+        private boolean requireTls;
+        private boolean implicitTlsOnly;
+        private int implicitTlsPort = -1;
+        private List<String> tlsProtocols = List.of("TLSv1.3", "TLSv1.2");
+        private Supplier<TlsMaterial> tlsMaterial = BundledTls::material;
+        private final Set<AuthMechanism> authMechanisms = EnumSet.allOf(AuthMechanism.class);
+        private final Map<String, String> passwords = new LinkedHashMap<>();
+        private final Map<String, String> tokens = new LinkedHashMap<>();
+        private boolean requireAuth;
+        private boolean authOnlyAfterTls;
 
         private Builder() {
         }
@@ -147,7 +202,7 @@ public final class FakeSmtpServer implements AutoCloseable {
 
         /** The port; 0 (the default) picks a free one. Fixed ports make tests collide: avoid them. */
         public Builder port(int port) {
-            this.port = requireRange("port", port, 0, 65_535);
+            this.port = Checks.range("port", port, 0, 65_535);
             return this;
         }
 
@@ -171,73 +226,73 @@ public final class FakeSmtpServer implements AutoCloseable {
 
         /** The largest message accepted (advertised in SIZE); 32 MiB by default. Larger gets 552. */
         public Builder maxMessageSize(int bytes) {
-            this.maxMessageSize = requireRange("maxMessageSize", bytes, 1, Integer.MAX_VALUE - 16);
+            this.maxMessageSize = Checks.range("maxMessageSize", bytes, 1, Integer.MAX_VALUE - 16);
             return this;
         }
 
         /** The most recipients per transaction (RFC 5321 asks for at least 100); 1,000 by default. */
         public Builder maxRecipients(int count) {
-            this.maxRecipients = requireRange("maxRecipients", count, 1, 1_000_000);
+            this.maxRecipients = Checks.range("maxRecipients", count, 1, 1_000_000);
             return this;
         }
 
         /** The most simultaneous connections; more get 421 and are closed. 1,000 by default. */
         public Builder maxConnections(int count) {
-            this.maxConnections = requireRange("maxConnections", count, 1, 1_000_000);
+            this.maxConnections = Checks.range("maxConnections", count, 1, 1_000_000);
             return this;
         }
 
         /** The longest command line, CRLF included; longer gets 500 5.5.6. 512 (RFC 5321) by default. */
         public Builder maxCommandLineLength(int octets) {
-            this.maxCommandLineLength = requireRange("maxCommandLineLength", octets, 64, 1 << 20);
+            this.maxCommandLineLength = Checks.range("maxCommandLineLength", octets, 64, 1 << 20);
             return this;
         }
 
         /** Text lines longer than this (CRLF included) are recorded as violations; 1,000 by default. */
         public Builder maxTextLineLength(int octets) {
-            this.maxTextLineLength = requireRange("maxTextLineLength", octets, 3, Integer.MAX_VALUE);
+            this.maxTextLineLength = Checks.range("maxTextLineLength", octets, 3, Integer.MAX_VALUE);
             return this;
         }
 
         /** How long a client may be silent before 421 4.4.2 and close; one minute by default. */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = requirePositive("idleTimeout", timeout);
+            this.idleTimeout = Checks.positive("idleTimeout", timeout);
             return this;
         }
 
         /** How many bad commands in a row end the session with 421; 10 by default. */
         public Builder maxBadCommands(int count) {
-            this.maxBadCommands = requireRange("maxBadCommands", count, 1, 1_000_000);
+            this.maxBadCommands = Checks.range("maxBadCommands", count, 1, 1_000_000);
             return this;
         }
 
         /** How long {@link #close()} waits for connection threads to end; 5 seconds by default. */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = requirePositive("shutdownTimeout", timeout);
+            this.shutdownTimeout = Checks.positive("shutdownTimeout", timeout);
             return this;
         }
 
         /** How many bytes of message content a transcript keeps before eliding; 4 KiB by default. */
         public Builder transcriptDataLimit(int bytes) {
-            this.transcriptDataLimit = requireRange("transcriptDataLimit", bytes, 0, Integer.MAX_VALUE);
+            this.transcriptDataLimit = Checks.range("transcriptDataLimit", bytes, 0, Integer.MAX_VALUE);
             return this;
         }
 
         /** How many lines each transcript keeps, dropping the oldest; 10,000 by default. */
         public Builder transcriptLineLimit(int lines) {
-            this.transcriptLineLimit = requireRange("transcriptLineLimit", lines, 10, Integer.MAX_VALUE);
+            this.transcriptLineLimit = Checks.range("transcriptLineLimit", lines, 10, Integer.MAX_VALUE);
             return this;
         }
 
         /** How many sessions {@link #sessions()} remembers, dropping the oldest ended; 1,000 by default. */
         public Builder sessionHistory(int sessions) {
-            this.sessionHistory = requireRange("sessionHistory", sessions, 1, Integer.MAX_VALUE);
+            this.sessionHistory = Checks.range("sessionHistory", sessions, 1, Integer.MAX_VALUE);
             return this;
         }
 
         /** A user that VRFY knows: {@code user("bob@example.com", "Bob Smith")}. */
         public Builder user(String address, String fullName) {
-            requireAddress(address);
+            Checks.address(address);
             users.put(address, Objects.requireNonNull(fullName, "fullName"));
             return this;
         }
@@ -245,7 +300,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         /** A mailing list that EXPN expands: {@code mailingList("team", List.of("a@x", "b@x"))}. */
         public Builder mailingList(String name, List<String> members) {
             Objects.requireNonNull(name, "name");
-            members.forEach(Builder::requireAddress);
+            members.forEach(Checks::address);
             if (members.isEmpty()) {
                 throw new IllegalArgumentException("Mailing list '" + name + "' needs at least one member");
             }
@@ -253,34 +308,107 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
+        /** Offers STARTTLS (RFC 3207) with the bundled test certificate unless one is given. */
+        public Builder startTls() {
+            this.startTls = true;
+            return this;
+        }
+
+        /** Offers STARTTLS and refuses MAIL, RCPT, DATA, BDAT and AUTH before it (530 5.7.0). */
+        public Builder requireTls() {
+            this.startTls = true;
+            this.requireTls = true;
+            return this;
+        }
+
+        /** Makes the main port speak TLS from the first byte (RFC 8314, the "port 465" mode). */
+        public Builder implicitTls() {
+            this.implicitTlsOnly = true;
+            return this;
+        }
+
+        /** Also listens on a second port with implicit TLS, sharing mailbox and configuration; 0 = a free port. */
+        public Builder implicitTlsPort(int port) {
+            this.implicitTlsPort = Checks.range("implicitTlsPort", port, 0, 65_535);
+            return this;
+        }
+
+        /** The TLS protocol versions to enable; TLSv1.3 and TLSv1.2 by default. */
+        public Builder tlsProtocols(String... protocols) {
+            if (protocols.length == 0) {
+                throw new IllegalArgumentException("Name at least one TLS protocol, e.g. \"TLSv1.3\"");
+            }
+            for (String protocol : protocols) {
+                Checks.notEmpty("protocol", protocol);
+            }
+            this.tlsProtocols = List.of(protocols);
+            return this;
+        }
+
+        /** Uses your key store (one private key with its chain) instead of the bundled test certificate. */
+        public Builder tlsKeyStore(KeyStore keyStore, char[] password) {
+            TlsMaterial material = TlsMaterial.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
+                    Objects.requireNonNull(password, "password"), null);
+            this.tlsMaterial = () -> material;
+            return this;
+        }
+
+        /** Uses your server {@link SSLContext}; {@link FakeSmtpServer#clientTls()} is then unavailable. */
+        public Builder sslContext(SSLContext context) {
+            TlsMaterial material = TlsMaterial.fromServerContext(Objects.requireNonNull(context, "context"));
+            this.tlsMaterial = () -> material;
+            return this;
+        }
+
+        /** The AUTH mechanisms to offer (all by default); {@code hide(Extension.AUTH)} turns AUTH off. */
+        public Builder authMechanisms(AuthMechanism... mechanisms) {
+            if (mechanisms.length == 0) {
+                throw new IllegalArgumentException("Name at least one mechanism; to turn AUTH off, use hide(Extension.AUTH)");
+            }
+            authMechanisms.clear();
+            authMechanisms.addAll(List.of(mechanisms));
+            return this;
+        }
+
+        /** A user AUTH accepts; once any user or token is given, only those pass (535 5.7.8 otherwise). */
+        public Builder credentials(String user, String password) {
+            passwords.put(Checks.notEmpty("user", user), Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        /** A bearer token XOAUTH2 accepts for {@code user}; like {@link #credentials}, it turns checking on. */
+        public Builder oauthToken(String user, String token) {
+            tokens.put(Checks.notEmpty("user", user), Checks.notEmpty("token", token));
+            return this;
+        }
+
+        /** Refuses MAIL before a successful AUTH (530 5.7.0). */
+        public Builder requireAuth() {
+            this.requireAuth = true;
+            return this;
+        }
+
+        /** Offers AUTH only over TLS; AUTH in clear text gets 538 5.7.11. */
+        public Builder authOnlyAfterTls() {
+            this.authOnlyAfterTls = true;
+            return this;
+        }
+
         /** A new, unstarted server with this configuration; call {@link FakeSmtpServer#start()}. */
         public FakeSmtpServer build() {
+            TlsSettings tls = new TlsSettings(startTls, requireTls, implicitTlsOnly, implicitTlsPort,
+                    tlsProtocols, tlsMaterial);
+            if (authOnlyAfterTls && !tls.enabled()) {
+                throw new IllegalStateException("authOnlyAfterTls() needs TLS: add startTls() or implicitTls()");
+            }
+            if (requireAuth && (!extensions.contains(Extension.AUTH))) {
+                throw new IllegalStateException("requireAuth() needs AUTH, which is hidden");
+            }
+            AuthSettings auth = new AuthSettings(authMechanisms, passwords, tokens, requireAuth, authOnlyAfterTls);
             return new FakeSmtpServer(new ServerSettings(bindAddress, port, hostname, extensions,
                     maxMessageSize, maxRecipients, maxConnections, maxCommandLineLength, maxTextLineLength,
                     idleTimeout, maxBadCommands, shutdownTimeout, transcriptDataLimit, transcriptLineLimit,
-                    sessionHistory, users, mailingLists));
-        }
-
-        private static int requireRange(String name, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
-            }
-            return value;
-        }
-
-        private static Duration requirePositive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + value);
-            }
-            return value;
-        }
-
-        private static void requireAddress(String address) {
-            Objects.requireNonNull(address, "address");
-            if (address.indexOf('@') <= 0 || address.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>')) {
-                throw new IllegalArgumentException("Not a mailbox address (local@domain): '" + address + "'");
-            }
+                    sessionHistory, users, mailingLists, tls, auth));
         }
     }
 }

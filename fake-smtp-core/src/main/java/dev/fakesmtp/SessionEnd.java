@@ -16,6 +16,8 @@ public enum SessionEnd {
     CONNECTION_LIMIT,
     /** The server was closed while the session was open; it sent 421 and closed. */
     SERVER_SHUTDOWN,
+    /** The TLS handshake (STARTTLS or implicit) failed; the connection was closed. */
+    TLS_HANDSHAKE_FAILED,
     /** An I/O error other than the client going away. */
     ERROR
 }

@@ -41,4 +41,13 @@ public interface SmtpSession {
 
     /** How many messages this session delivered into the mailbox. */
     int messageCount();
+
+    /** The TLS the session negotiated (STARTTLS or implicit), empty while it is in clear text. */
+    Optional<TlsInfo> tls();
+
+    /** Why the TLS handshake failed, empty when it did not fail (or never started). */
+    Optional<String> tlsFailure();
+
+    /** The successful AUTH of this session, empty before (or without) one. */
+    Optional<Authentication> authentication();
 }

@@ -27,7 +27,11 @@ public record Violation(Type type, String detail) {
         /** A command sent in the wrong state (answered with 503). */
         COMMAND_OUT_OF_SEQUENCE,
         /** The client closed the connection without QUIT. */
-        NO_QUIT
+        NO_QUIT,
+        /** AUTH on a connection without TLS although the server offered STARTTLS. */
+        AUTH_WITHOUT_TLS,
+        /** Bytes pipelined after STARTTLS, before the handshake; they were discarded (RFC 3207 §4.2). */
+        DATA_AFTER_STARTTLS
     }
 
     /** Checks that no part is null. */

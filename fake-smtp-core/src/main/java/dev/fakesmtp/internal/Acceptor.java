@@ -37,7 +37,8 @@ public final class Acceptor {
     private final ConnectionThreads threads;
     private final Object lifecycle = new Object();
     private ServerSocket serverSocket;
-    private Thread acceptThread;
+    private ServerSocket implicitTlsSocket;
+    private final List<Thread> acceptThreads = new java.util.ArrayList<>();
     private volatile boolean closing;
 
     /** An acceptor for these settings; nothing is bound until {@link #start()}. */
@@ -48,39 +49,61 @@ public final class Acceptor {
         this.threads = new ConnectionThreads("fake-smtp-session-");
     }
 
-    /** Binds and starts the accept thread. */
+    /** Binds (every port, or none) and starts the accept threads. */
     public void start() {
         synchronized (lifecycle) {
             if (serverSocket != null || closing) {
                 throw new IllegalStateException("A FakeSmtpServer can be started only once");
             }
-            ServerSocket socket = null;
-            try {
-                socket = new ServerSocket();
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), BACKLOG);
-            } catch (IOException e) {
-                closeQuietly(socket);
-                throw new FakeSmtpException("Cannot listen on " + settings.bindAddress().getHostAddress() + ":"
-                        + settings.port() + ": " + e.getMessage()
-                        + (settings.port() == 0 ? "" : " (use port 0 to get a free port)"), e);
+            ServerSocket main = bind(settings.port());
+            ServerSocket implicit = null;
+            if (settings.tls().implicitTlsPort() >= 0) {
+                try {
+                    implicit = bind(settings.tls().implicitTlsPort());
+                } catch (FakeSmtpException e) {
+                    closeQuietly(main);
+                    throw e;
+                }
             }
             if (!settings.bindAddress().isLoopbackAddress()) {
                 LOG.log(System.Logger.Level.WARNING, "fake-smtp listens on " + settings.bindAddress().getHostAddress()
                         + ", not loopback: other machines can reach this test server");
             }
-            serverSocket = socket;
-            acceptThread = new Thread(this::acceptLoop, "fake-smtp-acceptor-" + socket.getLocalPort());
-            acceptThread.setDaemon(true);
-            acceptThread.start();
+            serverSocket = main;
+            implicitTlsSocket = implicit;
+            listen(main, settings.tls().implicitTlsOnly());
+            if (implicit != null) {
+                listen(implicit, true);
+            }
         }
     }
 
-    private void acceptLoop() {
+    private ServerSocket bind(int port) {
+        ServerSocket socket = null;
+        try {
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(settings.bindAddress(), port), BACKLOG);
+            return socket;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new FakeSmtpException("Cannot listen on " + settings.bindAddress().getHostAddress() + ":"
+                    + port + ": " + e.getMessage() + (port == 0 ? "" : " (use port 0 to get a free port)"), e);
+        }
+    }
+
+    private void listen(ServerSocket socket, boolean implicitTls) {
+        Thread thread = new Thread(() -> acceptLoop(socket, implicitTls), "fake-smtp-acceptor-" + socket.getLocalPort());
+        thread.setDaemon(true);
+        acceptThreads.add(thread);
+        thread.start();
+    }
+
+    private void acceptLoop(ServerSocket listening, boolean implicitTls) {
         while (!closing) {
             Socket socket;
             try {
-                socket = serverSocket.accept();
+                socket = listening.accept();
             } catch (SocketException e) {
                 if (!closing) {
                     LOG.log(System.Logger.Level.WARNING, "accept failed", e);
@@ -96,11 +119,11 @@ public final class Acceptor {
                 closeQuietly(socket);
                 return;
             }
-            serve(socket);
+            serve(socket, implicitTls);
         }
     }
 
-    private void serve(Socket socket) {
+    private synchronized void serve(Socket socket, boolean implicitTls) {
         SessionRecord record = new SessionRecord("s" + sessionCounter.incrementAndGet(),
                 (InetSocketAddress) socket.getRemoteSocketAddress(), settings.transcriptLineLimit());
         history.add(record);
@@ -109,7 +132,8 @@ public final class Acceptor {
             return;
         }
         Session[] holder = new Session[1];
-        Session session = new Session(socket, settings, record, mailbox, handlers, () -> open.remove(holder[0]));
+        Session session = new Session(socket, implicitTls, settings, record, mailbox, handlers,
+                () -> open.remove(holder[0]));
         holder[0] = session;
         open.add(session);
         try {
@@ -133,17 +157,18 @@ public final class Acceptor {
 
     /** Stops accepting, ends every session with 421 and waits for their threads within the bound. */
     public void close() {
-        Thread acceptor;
+        List<Thread> acceptors;
         synchronized (lifecycle) {
             if (closing) {
                 return;
             }
             closing = true;
             closeQuietly(serverSocket);
-            acceptor = acceptThread;
+            closeQuietly(implicitTlsSocket);
+            acceptors = List.copyOf(acceptThreads);
         }
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
-        join(acceptor, deadline);
+        acceptors.forEach(thread -> join(thread, deadline));
         List<Session> sessions = List.copyOf(open);
         notifyShutdown(sessions, Math.min(deadline, System.nanoTime() + 500_000_000L));
         sessions.forEach(Session::closeSocket);
@@ -197,6 +222,23 @@ public final class Acceptor {
                 throw new IllegalStateException("The server is not started: call start() first");
             }
             return new InetSocketAddress(serverSocket.getInetAddress(), serverSocket.getLocalPort());
+        }
+    }
+
+    /** The bound implicit-TLS address: the second port, or the main one for an implicit-TLS-only server. */
+    public InetSocketAddress implicitTlsAddress() {
+        synchronized (lifecycle) {
+            if (settings.tls().implicitTlsOnly()) {
+                return boundAddress();
+            }
+            if (serverSocket == null) {
+                throw new IllegalStateException("The server is not started: call start() first");
+            }
+            if (implicitTlsSocket == null) {
+                throw new IllegalStateException("The server has no implicit TLS port: configure it with "
+                        + "implicitTlsPort(0) or implicitTls()");
+            }
+            return new InetSocketAddress(implicitTlsSocket.getInetAddress(), implicitTlsSocket.getLocalPort());
         }
     }
 

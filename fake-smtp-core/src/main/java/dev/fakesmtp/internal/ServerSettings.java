@@ -1,6 +1,8 @@
 package dev.fakesmtp.internal;
 
 import dev.fakesmtp.Extension;
+import dev.fakesmtp.internal.auth.AuthSettings;
+import dev.fakesmtp.internal.tls.TlsSettings;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.Set;
  * @param sessionHistory how many sessions the server remembers
  * @param users VRFY's users: address to full name
  * @param mailingLists EXPN's lists: name to member addresses
+ * @param tls how the server does TLS
+ * @param auth how the server does AUTH
  */
 public record ServerSettings(
         InetAddress bindAddress,
@@ -45,7 +49,9 @@ public record ServerSettings(
         int transcriptLineLimit,
         int sessionHistory,
         Map<String, String> users,
-        Map<String, List<String>> mailingLists) {
+        Map<String, List<String>> mailingLists,
+        TlsSettings tls,
+        AuthSettings auth) {
 
     /** Copies the collections so the settings stay immutable. */
     public ServerSettings {

@@ -1,20 +1,24 @@
 package dev.fakesmtp.internal;
 
+import dev.fakesmtp.Authentication;
 import dev.fakesmtp.Envelope;
 import dev.fakesmtp.Extension;
 import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.TlsInfo;
 import dev.fakesmtp.TranscriptLine.Direction;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
 import dev.fakesmtp.internal.command.CommandHandlers;
+import dev.fakesmtp.internal.tls.TlsHandshake;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One client connection, served on its own thread with blocking I/O: greets, reads command
@@ -24,15 +28,21 @@ public final class Session implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
     private static final int RFC_COMMAND_LINE = 512;
+    /** RFC 4954 §4: an AUTH command with its initial response may be up to 12,288 octets. */
+    private static final int AUTH_LINE = 12_288;
 
-    private final Socket socket;
+    /** The accepted TCP socket; closing it ends the session even while TLS is layered on it. */
+    private final Socket rawSocket;
+    private final boolean implicitTls;
     private final ServerSettings settings;
     private final SessionRecord record;
     private final MailboxImpl mailbox;
     private final Runnable onClose;
     private final CommandHandlers handlers;
-    private SmtpInput input;
-    private ReplyWriter writer;
+    private volatile SmtpInput input;
+    private volatile ReplyWriter writer;
+    private TlsInfo tls;
+    private Authentication authentication;
     private SessionState state = SessionState.CONNECTED;
     private Transaction transaction;
     private String heloName;
@@ -44,9 +54,10 @@ public final class Session implements Runnable {
     private volatile Thread thread;
 
     /** A session on an accepted socket; {@code onClose} runs when it has ended. */
-    public Session(Socket socket, ServerSettings settings, SessionRecord record, MailboxImpl mailbox,
-                   CommandHandlers handlers, Runnable onClose) {
-        this.socket = socket;
+    public Session(Socket socket, boolean implicitTls, ServerSettings settings, SessionRecord record,
+                   MailboxImpl mailbox, CommandHandlers handlers, Runnable onClose) {
+        this.rawSocket = socket;
+        this.implicitTls = implicitTls;
         this.settings = settings;
         this.record = record;
         this.mailbox = mailbox;
@@ -58,14 +69,16 @@ public final class Session implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         try {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, settings.idleTimeout().toMillis())));
-            writer = new ReplyWriter(socket.getOutputStream(), record,
-                    settings.advertises(Extension.ENHANCED_STATUS_CODES));
-            input = new SmtpInput(socket.getInputStream(), this::flushQuietly);
+            rawSocket.setTcpNoDelay(true);
+            rawSocket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, settings.idleTimeout().toMillis())));
+            if (implicitTls) {
+                useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), true);
+            } else {
+                useStreams(rawSocket);
+            }
             writer.send(SmtpReply.of(220, "", settings.hostname() + " ESMTP fake-smtp ready"));
             while (!closeRequested) {
-                CommandLine line = input.readLine(settings.maxCommandLineLength());
+                CommandLine line = input.readLine(Math.max(settings.maxCommandLineLength(), AUTH_LINE));
                 if (line == null) {
                     record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT");
                     record.ended(SessionEnd.CLIENT_DISCONNECTED);
@@ -74,11 +87,14 @@ public final class Session implements Runnable {
                 handle(line);
             }
             writer.flush();
+        } catch (TlsHandshake.Failed e) {
+            record.tlsFailure(e.getMessage());
+            record.ended(SessionEnd.TLS_HANDSHAKE_FAILED);
         } catch (SocketTimeoutException e) {
             endWith(SessionEnd.IDLE_TIMEOUT, SmtpReply.of(421, "4.4.2",
                     settings.hostname() + " Idle timeout, closing connection"));
         } catch (IOException e) {
-            record.ended(socket.isClosed() ? SessionEnd.SERVER_SHUTDOWN : SessionEnd.CLIENT_DISCONNECTED);
+            record.ended(rawSocket.isClosed() ? SessionEnd.SERVER_SHUTDOWN : SessionEnd.CLIENT_DISCONNECTED);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Session " + record.id() + " failed", e);
             endWith(SessionEnd.ERROR, SmtpReply.of(421, "4.3.0", settings.hostname() + " Internal error, closing"));
@@ -91,20 +107,21 @@ public final class Session implements Runnable {
     private void handle(CommandLine line) throws IOException {
         String text = new String(line.bytes(), StandardCharsets.UTF_8);
         record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : text);
-        if (line.tooLong()) {
+        Command command = Command.parse(text);
+        boolean auth = command.verb().filter(Verb.AUTH::equals).isPresent();
+        if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() && !auth)) {
             reply(SmtpReply.of(500, "5.5.6", "Line too long (the limit is "
-                    + settings.maxCommandLineLength() + " octets)"));
+                    + (auth ? AUTH_LINE : settings.maxCommandLineLength()) + " octets)"));
             countBadCommand(true);
             return;
         }
         if (line.bareLf()) {
             record.violation(Violation.Type.BARE_LF, "Command line ended in a bare LF: " + text);
         }
-        if (line.octets() > RFC_COMMAND_LINE) {
+        if (line.octets() > RFC_COMMAND_LINE && !auth) {
             record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
                     line.octets() + " octets (RFC 5321 allows 512): " + text);
         }
-        Command command = Command.parse(text);
         lastReply = null;
         handlers.dispatch(this, command);
         countBadCommand(lastReply != null && isBadCommandReply(lastReply.code()));
@@ -121,6 +138,52 @@ public final class Session implements Runnable {
             record.ended(SessionEnd.TOO_MANY_ERRORS);
             closeRequested = true;
         }
+    }
+
+    private void useStreams(Socket current) throws IOException {
+        writer = new ReplyWriter(current.getOutputStream(), record, settings.advertises(Extension.ENHANCED_STATUS_CODES));
+        input = new SmtpInput(current.getInputStream(), this::flushQuietly);
+    }
+
+    private void useTls(SSLSocket tlsSocket, boolean implicit) throws IOException {
+        useStreams(tlsSocket);
+        tls = TlsHandshake.info(tlsSocket, implicit);
+        record.tls(tls);
+    }
+
+    /**
+     * STARTTLS after its 220 went out: drops anything the client pipelined behind the command
+     * (RFC 3207 §4.2, against command injection), runs the handshake, and forgets everything
+     * learned in clear text: EHLO, transaction and AUTH (RFC 3207 §4.2).
+     */
+    public void startTls() throws IOException {
+        writer.flush();
+        int discarded = input.discardBuffered();
+        if (discarded > 0) {
+            record.violation(Violation.Type.DATA_AFTER_STARTTLS,
+                    discarded + " octets sent after STARTTLS before the handshake were discarded");
+        }
+        useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), false);
+        heloName = null;
+        esmtp = false;
+        authenticated(null);
+        endTransaction();
+    }
+
+    /** The negotiated TLS, or null in clear text. */
+    public TlsInfo tls() {
+        return tls;
+    }
+
+    /** Records a successful AUTH (or forgets it with null). */
+    public void authenticated(Authentication done) {
+        authentication = done;
+        record.authentication(done);
+    }
+
+    /** The session's successful AUTH, or null. */
+    public Authentication authentication() {
+        return authentication;
     }
 
     /** Queues a reply; it is written when the client's input is drained or at {@link #flush()}. */
@@ -153,7 +216,9 @@ public final class Session implements Runnable {
                 .clientAddress(record.clientAddress())
                 .sessionId(record.id())
                 .transactionIndex(transactionsDelivered)
-                .receivedAt(Instant.now());
+                .receivedAt(Instant.now())
+                .tls(tls)
+                .authentication(authentication);
         transaction.recipients().forEach(envelope::addRecipient);
         mailbox.add(new ReceivedMail(envelope.build(), content));
         record.messageDelivered();
@@ -237,10 +302,10 @@ public final class Session implements Runnable {
         }
     }
 
-    /** Closes the socket; safe from any thread and more than once. */
+    /** Closes the TCP socket (not a TLS layer, whose close may block); safe from any thread. */
     public void closeSocket() {
         try {
-            socket.close();
+            rawSocket.close();
         } catch (IOException e) {
             // Nothing to do: the socket is unusable either way.
         }

@@ -1,6 +1,8 @@
 package dev.fakesmtp.internal;
 
+import dev.fakesmtp.Authentication;
 import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.TlsInfo;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.TranscriptLine;
 import dev.fakesmtp.TranscriptLine.Direction;
@@ -33,6 +35,9 @@ public final class SessionRecord implements SmtpSession {
     private SessionEnd end = SessionEnd.OPEN;
     private Instant endedAt;
     private int messageCount;
+    private TlsInfo tls;
+    private String tlsFailure;
+    private Authentication authentication;
 
     /** A record for a newly accepted connection. */
     public SessionRecord(String id, InetSocketAddress clientAddress, int transcriptLineLimit) {
@@ -103,6 +108,36 @@ public final class SessionRecord implements SmtpSession {
     @Override
     public synchronized int messageCount() {
         return messageCount;
+    }
+
+    @Override
+    public synchronized Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    @Override
+    public synchronized Optional<String> tlsFailure() {
+        return Optional.ofNullable(tlsFailure);
+    }
+
+    @Override
+    public synchronized Optional<Authentication> authentication() {
+        return Optional.ofNullable(authentication);
+    }
+
+    /** Records the negotiated TLS. */
+    public synchronized void tls(TlsInfo negotiated) {
+        this.tls = negotiated;
+    }
+
+    /** Records a failed handshake. */
+    public synchronized void tlsFailure(String reason) {
+        this.tlsFailure = reason;
+    }
+
+    /** Records a successful AUTH, or forgets it (null) when STARTTLS resets the session. */
+    public synchronized void authentication(Authentication done) {
+        this.authentication = done;
     }
 
     /** Records a line the client sent or the server wrote. */

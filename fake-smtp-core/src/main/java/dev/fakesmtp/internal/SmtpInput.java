@@ -28,6 +28,13 @@ public final class SmtpInput {
         return position < limit;
     }
 
+    /** Drops the bytes already buffered; returns how many there were. */
+    public int discardBuffered() {
+        int count = limit - position;
+        position = limit;
+        return count;
+    }
+
     /** The next byte, or -1 at the end of the stream. */
     public int read() throws IOException {
         if (position == limit && !fill()) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The SMTP commands the server knows. */
 public enum Verb {
-    HELO, EHLO, MAIL, RCPT, DATA, BDAT, RSET, VRFY, EXPN, HELP, NOOP, QUIT;
+    HELO, EHLO, MAIL, RCPT, DATA, BDAT, RSET, VRFY, EXPN, HELP, NOOP, QUIT, STARTTLS, AUTH;
 
     /** The verb for a command name in any case, empty when it is not one we know. */
     public static Optional<Verb> parse(String name) {

@@ -27,6 +27,8 @@ public final class CommandHandlers {
         handlers.put(Verb.HELP, new HelpHandler());
         handlers.put(Verb.NOOP, new NoopHandler());
         handlers.put(Verb.QUIT, new QuitHandler());
+        handlers.put(Verb.STARTTLS, new StarttlsHandler());
+        handlers.put(Verb.AUTH, new AuthHandler());
     }
 
     /** Answers one command: unknown verb, out of sequence, or the handler's own reply. */
@@ -40,7 +42,7 @@ public final class CommandHandlers {
         Verb verb = command.verb().get();
         CommandHandler handler = handlers.get(verb);
         if (!handler.checksStateItself()) {
-            SmtpReply refusal = StateTable.refusal(verb, session);
+            SmtpReply refusal = refusal(verb, session);
             if (refusal != null) {
                 session.reply(refusal);
                 return;
@@ -49,9 +51,10 @@ public final class CommandHandlers {
         handler.handle(session, command);
     }
 
-    /** Refusal for handlers that check the state themselves. */
+    /** The policy guards first (TLS, AUTH), then the state table; null when the verb may run. */
     static SmtpReply refusal(Verb verb, Session session) {
-        return StateTable.refusal(verb, session);
+        SmtpReply refusal = Guards.refusal(verb, session);
+        return refusal != null ? refusal : StateTable.refusal(verb, session);
     }
 
     private static String printable(String name) {

@@ -30,9 +30,18 @@ final class EhloHandler implements CommandHandler {
             if (extension == Extension.BINARYMIME && !settings.advertises(Extension.CHUNKING)) {
                 continue;
             }
+            if (extension == Extension.AUTH) {
+                if (AuthHandler.offered(session)) {
+                    lines.add(AuthHandler.keywordLine(settings));
+                }
+                continue;
+            }
             lines.add(extension == Extension.SIZE
                     ? extension.keyword() + " " + settings.maxMessageSize()
                     : extension.keyword());
+        }
+        if (StarttlsHandler.offered(session)) {
+            lines.add("STARTTLS");
         }
         session.reply(SmtpReply.of(250, "", lines));
     }

@@ -29,6 +29,8 @@ final class HelpHandler implements CommandHandler {
         SYNTAX.put(Verb.HELP, "HELP [command]");
         SYNTAX.put(Verb.NOOP, "NOOP");
         SYNTAX.put(Verb.QUIT, "QUIT");
+        SYNTAX.put(Verb.STARTTLS, "STARTTLS, then a TLS handshake (when offered)");
+        SYNTAX.put(Verb.AUTH, "AUTH <mechanism> [initial-response]");
     }
 
     @Override

@@ -27,6 +27,9 @@ final class StateTable {
         ALLOWED.put(Verb.RCPT, EnumSet.of(SessionState.MAIL, SessionState.RCPT));
         ALLOWED.put(Verb.DATA, EnumSet.of(SessionState.RCPT));
         ALLOWED.put(Verb.BDAT, EnumSet.of(SessionState.RCPT, SessionState.CHUNKING));
+        // RFC 3207 §4 and RFC 4954 §4: neither inside a mail transaction; AUTH needs EHLO first.
+        ALLOWED.put(Verb.STARTTLS, EnumSet.of(SessionState.CONNECTED, SessionState.READY));
+        ALLOWED.put(Verb.AUTH, EnumSet.of(SessionState.READY));
     }
 
     private StateTable() {
@@ -46,6 +49,10 @@ final class StateTable {
                     ? outOfSequence("RCPT is not allowed after BDAT")
                     : outOfSequence("Need MAIL before RCPT");
             case DATA, BDAT -> dataRefusal(verb, session);
+            case STARTTLS -> outOfSequence("STARTTLS is not allowed inside a mail transaction");
+            case AUTH -> state == SessionState.CONNECTED
+                    ? outOfSequence("Send EHLO first")
+                    : outOfSequence("AUTH is not allowed inside a mail transaction");
             default -> outOfSequence("Command not allowed now");
         };
         if (reply.code() == 503) {

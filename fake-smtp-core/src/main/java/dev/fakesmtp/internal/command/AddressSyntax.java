@@ -7,6 +7,8 @@ package dev.fakesmtp.internal.command;
 final class AddressSyntax {
 
     private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     private AddressSyntax() {
     }
@@ -19,7 +21,12 @@ final class AddressSyntax {
         }
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
-        return (isDotString(local) || isQuotedString(local)) && (isDomain(domain) || isAddressLiteral(domain));
+        return (isDotString(local) || isQuotedString(local)) && isDomainOrLiteral(domain);
+    }
+
+    /** True for a domain name or an address literal. */
+    static boolean isDomainOrLiteral(String domain) {
+        return isDomain(domain) || isAddressLiteral(domain);
     }
 
     /** True when the address has characters outside US-ASCII (needs SMTPUTF8). */
@@ -74,12 +81,35 @@ final class AddressSyntax {
         return true;
     }
 
-    /** {@code [192.0.2.1]}, {@code [IPv6:::1]} or a general literal {@code [tag:content]}. */
+    /** RFC 5321 §4.1.3: {@code [192.0.2.1]}, {@code [IPv6:2001:db8::1]} or {@code [tag:content]}. */
     private static boolean isAddressLiteral(String domain) {
         if (domain.length() < 3 || domain.charAt(0) != '[' || domain.charAt(domain.length() - 1) != ']') {
             return false;
         }
         String inside = domain.substring(1, domain.length() - 1);
-        return inside.chars().allMatch(c -> c >= 33 && c <= 126 && c != '[' && c != ']' && c != '\\');
+        if (inside.regionMatches(true, 0, "IPv6:", 0, 5)) {
+            return isIpv6(inside.substring(5));
+        }
+        int colon = inside.indexOf(':');
+        if (colon < 0) {
+            return IPV4.matcher(inside).matches();
+        }
+        // General-address-literal: Standardized-tag ":" 1*dcontent (dcontent is %d33-90 / %d94-126).
+        String tag = inside.substring(0, colon);
+        String content = inside.substring(colon + 1);
+        return tag.matches("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?") && !content.isEmpty()
+                && content.chars().allMatch(c -> (c >= 33 && c <= 90) || (c >= 94 && c <= 126));
+    }
+
+    private static boolean isIpv6(String text) {
+        if (text.isEmpty() || !text.matches("[0-9A-Fa-f:.]+") || !text.contains(":")) {
+            return false;
+        }
+        try {
+            // A literal with ':' is parsed, never looked up, so this cannot touch DNS.
+            return java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

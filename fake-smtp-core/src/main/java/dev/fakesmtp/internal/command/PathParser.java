@@ -30,6 +30,12 @@ final class PathParser {
      */
     static ParsedPath parse(String argument, String keyword, String syntax, String badAddressCode)
             throws CommandRejected {
+        return parse(argument, keyword, syntax, badAddressCode, false);
+    }
+
+    /** As above; {@code recipient} allows the domain-less {@code <Postmaster>} of RFC 5321 §4.1.1.3. */
+    static ParsedPath parse(String argument, String keyword, String syntax, String badAddressCode, boolean recipient)
+            throws CommandRejected {
         if (!argument.regionMatches(true, 0, keyword, 0, keyword.length())) {
             throw new CommandRejected(501, "5.5.4", "Syntax: " + syntax);
         }
@@ -48,7 +54,8 @@ final class PathParser {
             throw new CommandRejected(501, "5.5.4", "Syntax: " + syntax + " (a space must follow '>')");
         }
         // RFC 5321 §4.5.1: "postmaster" without a domain must be accepted as a recipient.
-        if (!path.isEmpty() && !AddressSyntax.isMailbox(path) && !path.equalsIgnoreCase("postmaster")) {
+        boolean postmaster = recipient && path.equalsIgnoreCase("postmaster");
+        if (!path.isEmpty() && !AddressSyntax.isMailbox(path) && !postmaster) {
             throw new CommandRejected(501, badAddressCode, "Bad address syntax: <" + path + ">");
         }
         return new ParsedPath(path, parameters(params));
@@ -70,16 +77,24 @@ final class PathParser {
         return -1;
     }
 
-    /** A source route ({@code @a,@b:user@c}) must be accepted and ignored (RFC 5321 §4.1.2, C). */
+    /**
+     * A source route ({@code @a,@b:user@c}) must be accepted and ignored (RFC 5321 §4.1.2, C);
+     * its domains must still be domains, and a mailbox must follow it.
+     */
     private static String stripSourceRoute(String path, String badAddressCode) throws CommandRejected {
         if (!path.startsWith("@")) {
             return path;
         }
         int colon = path.indexOf(':');
-        if (colon < 0) {
+        String mailbox = colon < 0 ? "" : path.substring(colon + 1);
+        boolean valid = colon > 0 && !mailbox.isEmpty();
+        for (String hop : colon < 0 ? new String[0] : path.substring(0, colon).split(",", -1)) {
+            valid &= hop.startsWith("@") && AddressSyntax.isDomainOrLiteral(hop.substring(1));
+        }
+        if (!valid) {
             throw new CommandRejected(501, badAddressCode, "Bad source route: <" + path + ">");
         }
-        return path.substring(colon + 1);
+        return mailbox;
     }
 
     private static Map<String, String> parameters(String text) throws CommandRejected {

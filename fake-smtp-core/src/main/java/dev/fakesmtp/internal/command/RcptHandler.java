@@ -42,7 +42,7 @@ final class RcptHandler implements CommandHandler {
     }
 
     private static ParsedPath parse(String argument) throws CommandRejected {
-        ParsedPath path = PathParser.parse(argument, "TO:", SYNTAX, "5.1.3");
+        ParsedPath path = PathParser.parse(argument, "TO:", SYNTAX, "5.1.3", true);
         if (path.address().isEmpty()) {
             throw new CommandRejected(501, "5.1.3", "A recipient cannot be the null path <>");
         }

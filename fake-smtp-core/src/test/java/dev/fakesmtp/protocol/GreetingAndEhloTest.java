@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GreetingAndEhloTest {
 
     private static final List<String> ALL_KEYWORDS = List.of(
-            "SIZE 1234", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES", "SMTPUTF8", "CHUNKING", "BINARYMIME", "DSN");
+            "SIZE 1234", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES", "SMTPUTF8", "CHUNKING", "BINARYMIME", "DSN",
+            "AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2");
 
     @Test
     void greetingIs220WithTheConfiguredHostname() {

@@ -51,7 +51,7 @@ final class BdatHandler implements CommandHandler {
         ByteSink sink = transaction.chunks(limit);
         boolean eightBit = readChunk(session.input(), sink, size);
         session.record().line(Direction.CLIENT, "... (" + size + " octets of BDAT chunk" + (last ? ", LAST)" : ")"));
-        if (eightBit && transaction.body().equals("7BIT")) {
+        if (eightBit && transaction.body().equals("7BIT") && !transaction.smtpUtf8()) {
             session.record().violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
                     "BDAT chunk has 8-bit octets but MAIL FROM had no BODY=8BITMIME or BINARYMIME");
         }

@@ -58,9 +58,10 @@ final class DataHandler implements CommandHandler {
             record.violation(Violation.Type.TEXT_LINE_TOO_LONG,
                     "Message content has a line over the text line limit (RFC 5321 §4.5.3.1.6)");
         }
-        if (reader.sawEightBit() && transaction.body().equals("7BIT")) {
+        // SMTPUTF8 makes 8-bit (UTF-8) headers legal (RFC 6531 §3.4, RFC 6532).
+        if (reader.sawEightBit() && transaction.body().equals("7BIT") && !transaction.smtpUtf8()) {
             record.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
-                    "Message content has 8-bit octets but MAIL FROM had no BODY=8BITMIME");
+                    "Message content has 8-bit octets but MAIL FROM had neither BODY=8BITMIME nor SMTPUTF8");
         }
     }
 }

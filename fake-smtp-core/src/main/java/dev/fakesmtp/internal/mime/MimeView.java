@@ -44,8 +44,7 @@ public final class MimeView {
     /** Parses the raw bytes; the message shares them rather than copying. */
     public static MimeView parse(byte[] raw) {
         try {
-            // A null session is allowed for parsing and avoids loading provider files per message.
-            MimeMessage message = new MimeMessage(null, new SharedByteArrayInputStream(raw));
+            MimeMessage message = new MimeMessage(ParsingSession.get(), new SharedByteArrayInputStream(raw));
             PartCollector parts = new PartCollector();
             parts.collect(message, 0);
             return new MimeView(message, parts);

@@ -132,7 +132,29 @@ public final class FakeSmtpServer implements AutoCloseable {
         return acceptor.sessions();
     }
 
-    /** Forgets the captured messages and the remembered sessions; open connections go on. */
+    /**
+     * Adds a failure rule: {@code on(trigger)} says when, the returned builder says how often
+     * and what. Rules are checked in the order they were added; the first that fires wins.
+     *
+     * <pre>{@code
+     * smtp.on(Trigger.rcptTo("bob@example.com")).reply(550, "5.1.1 No such user");
+     * }</pre>
+     */
+    public RuleBuilder on(Trigger trigger) {
+        return new RuleBuilder(acceptor.rules(), trigger);
+    }
+
+    /** The failure rules, oldest first. */
+    public List<Rule> rules() {
+        return acceptor.rules().snapshot();
+    }
+
+    /** Common failure scenarios, each one rule built with {@link #on(Trigger)}. */
+    public FailureScenarios scenarios() {
+        return new FailureScenarios(this);
+    }
+
+    /** Forgets the captured messages, the remembered sessions and the failure rules; open connections go on. */
     public void reset() {
         acceptor.reset();
     }

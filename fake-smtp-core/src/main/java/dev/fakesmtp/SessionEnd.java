@@ -18,6 +18,8 @@ public enum SessionEnd {
     SERVER_SHUTDOWN,
     /** The TLS handshake (STARTTLS or implicit) failed; the connection was closed. */
     TLS_HANDSHAKE_FAILED,
+    /** A failure rule closed or reset the connection (or replied 421). */
+    CLOSED_BY_RULE,
     /** An I/O error other than the client going away. */
     ERROR
 }

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param direction who sent the line
  * @param text the line, decoded as UTF-8, without CRLF
  * @param time when the server read or wrote it
+ * @param rule the description of the failure rule that caused this server line, or null
  */
-public record TranscriptLine(Direction direction, String text, Instant time) {
+public record TranscriptLine(Direction direction, String text, Instant time, String rule) {
 
     /** Who sent a transcript line. */
     public enum Direction {
@@ -28,9 +29,19 @@ public record TranscriptLine(Direction direction, String text, Instant time) {
         Objects.requireNonNull(time, "time");
     }
 
-    /** The line as {@code "C: MAIL FROM:<a@b>"} or {@code "S: 250 2.1.0 Ok"}. */
+    /** A line that no rule caused. */
+    public TranscriptLine(Direction direction, String text, Instant time) {
+        this(direction, text, time, null);
+    }
+
+    /** The failure rule that caused this line, if one did. */
+    public java.util.Optional<String> causedBy() {
+        return java.util.Optional.ofNullable(rule);
+    }
+
+    /** The line as {@code "C: MAIL FROM:<a@b>"}, or {@code "S: 550 ...   <- rule #1: ..."}. */
     @Override
     public String toString() {
-        return (direction == Direction.CLIENT ? "C: " : "S: ") + text;
+        return (direction == Direction.CLIENT ? "C: " : "S: ") + text + (rule == null ? "" : "   <- " + rule);
     }
 }

@@ -6,6 +6,7 @@ import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.internal.command.CommandHandlers;
+import dev.fakesmtp.internal.rules.RuleSet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,6 +33,7 @@ public final class Acceptor {
     private final SessionHistory history;
     private final MailboxImpl mailbox;
     private final CommandHandlers handlers = new CommandHandlers();
+    private final RuleSet rules = new RuleSet();
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionCounter = new AtomicInteger();
     private final ConnectionThreads threads;
@@ -132,7 +134,7 @@ public final class Acceptor {
             return;
         }
         Session[] holder = new Session[1];
-        Session session = new Session(socket, implicitTls, settings, record, mailbox, handlers,
+        Session session = new Session(socket, implicitTls, settings, record, mailbox, handlers, rules,
                 () -> open.remove(holder[0]));
         holder[0] = session;
         open.add(session);
@@ -172,6 +174,12 @@ public final class Acceptor {
         List<Session> sessions = List.copyOf(open);
         notifyShutdown(sessions, Math.min(deadline, System.nanoTime() + 500_000_000L));
         sessions.forEach(Session::closeSocket);
+        for (Session session : sessions) {
+            Thread thread = session.thread();
+            if (thread != null) {
+                thread.interrupt(); // ends a rule's delay; socket reads already fail on the closed socket
+            }
+        }
         for (Session session : sessions) {
             join(session.thread(), deadline);
         }
@@ -271,9 +279,15 @@ public final class Acceptor {
         return open.size();
     }
 
-    /** Clears the mailbox and the remembered sessions. */
+    /** Clears the mailbox, the remembered sessions and the failure rules. */
     public void reset() {
+        rules.clear();
         mailbox.clear();
         history.clear();
+    }
+
+    /** The failure rules. */
+    public RuleSet rules() {
+        return rules;
     }
 }

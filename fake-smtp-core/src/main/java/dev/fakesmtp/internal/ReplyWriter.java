@@ -27,10 +27,15 @@ public final class ReplyWriter {
     }
 
     /** Queues a reply; it goes out at the next {@link #flush()}. */
-    public synchronized void queue(SmtpReply reply) {
+    public void queue(SmtpReply reply) {
+        queue(reply, null);
+    }
+
+    /** Queues a reply caused by a failure rule, marked so in the transcript. */
+    public synchronized void queue(SmtpReply reply, String rule) {
         String rendered = reply.render(enhancedCodes);
         for (String line : rendered.split("\r\n")) {
-            record.line(Direction.SERVER, line);
+            record.line(Direction.SERVER, line, rule);
         }
         byte[] bytes = rendered.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (length + bytes.length > pending.length) {

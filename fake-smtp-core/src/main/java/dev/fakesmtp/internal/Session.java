@@ -11,6 +11,11 @@ import dev.fakesmtp.TranscriptLine.Direction;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
 import dev.fakesmtp.internal.command.CommandHandlers;
+import dev.fakesmtp.internal.rules.Effect;
+import dev.fakesmtp.internal.rules.RuleClosedConnection;
+import dev.fakesmtp.internal.rules.RuleEvent;
+import dev.fakesmtp.internal.rules.RuleImpl;
+import dev.fakesmtp.internal.rules.RuleSet;
 import dev.fakesmtp.internal.tls.TlsHandshake;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,6 +44,7 @@ public final class Session implements Runnable {
     private final MailboxImpl mailbox;
     private final Runnable onClose;
     private final CommandHandlers handlers;
+    private final RuleSet rules;
     private volatile SmtpInput input;
     private volatile ReplyWriter writer;
     private TlsInfo tls;
@@ -51,11 +57,13 @@ public final class Session implements Runnable {
     private int badCommandsInARow;
     private SmtpReply lastReply;
     private int transactionsDelivered;
+    private int queueIds;
     private volatile Thread thread;
 
     /** A session on an accepted socket; {@code onClose} runs when it has ended. */
     public Session(Socket socket, boolean implicitTls, ServerSettings settings, SessionRecord record,
-                   MailboxImpl mailbox, CommandHandlers handlers, Runnable onClose) {
+                   MailboxImpl mailbox, CommandHandlers handlers, RuleSet rules, Runnable onClose) {
+        this.rules = rules;
         this.rawSocket = socket;
         this.implicitTls = implicitTls;
         this.settings = settings;
@@ -71,12 +79,21 @@ public final class Session implements Runnable {
         try {
             rawSocket.setTcpNoDelay(true);
             rawSocket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, settings.idleTimeout().toMillis())));
+            RuleEvent connect = RuleEvent.connect();
+            RuleImpl rule = rules.firing(connect);
+            if (rule != null && implicitTls && rule.effect().kind() == Effect.Kind.FAIL_TLS_HANDSHAKE) {
+                RuleRunner.failTlsHandshake(this, rule.description(), false);
+                return;
+            }
             if (implicitTls) {
                 useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), true);
             } else {
                 useStreams(rawSocket);
             }
-            writer.send(SmtpReply.of(220, "", settings.hostname() + " ESMTP fake-smtp ready"));
+            if (rule == null || !RuleRunner.apply(this, rule, connect)) {
+                writer.queue(SmtpReply.of(220, "", settings.hostname() + " ESMTP fake-smtp ready"));
+            }
+            writer.flush();
             while (!closeRequested) {
                 CommandLine line = input.readLine(Math.max(settings.maxCommandLineLength(), AUTH_LINE));
                 if (line == null) {
@@ -90,6 +107,8 @@ public final class Session implements Runnable {
         } catch (TlsHandshake.Failed e) {
             record.tlsFailure(e.getMessage());
             record.ended(SessionEnd.TLS_HANDSHAKE_FAILED);
+        } catch (RuleClosedConnection e) {
+            record.ended(SessionEnd.CLOSED_BY_RULE);
         } catch (SocketTimeoutException e) {
             endWith(SessionEnd.IDLE_TIMEOUT, SmtpReply.of(421, "4.4.2",
                     settings.hostname() + " Idle timeout, closing connection"));
@@ -186,6 +205,41 @@ public final class Session implements Runnable {
         return authentication;
     }
 
+    /** Queues a reply caused by a failure rule; the transcript names the rule. */
+    public void reply(SmtpReply reply, String rule) {
+        lastReply = reply;
+        writer.queue(reply, rule);
+    }
+
+    /** The last reply queued for the current command, or null. */
+    public SmtpReply lastReply() {
+        return lastReply;
+    }
+
+    /** The server's failure rules. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /** The TCP socket's output, under any TLS layer (to break a handshake on purpose). */
+    public java.io.OutputStream rawOutput() throws IOException {
+        return rawSocket.getOutputStream();
+    }
+
+    /** Ends the session now: closes the socket, with an RST when {@code reset} is true. */
+    public void abort(SessionEnd how, boolean reset) {
+        record.ended(how);
+        closeRequested = true;
+        if (reset) {
+            try {
+                rawSocket.setSoLinger(true, 0); // linger 0 makes close() send RST instead of FIN
+            } catch (IOException e) {
+                // Then it closes with a FIN; the connection ends either way.
+            }
+        }
+        closeSocket();
+    }
+
     /** Queues a reply; it is written when the client's input is drained or at {@link #flush()}. */
     public void reply(SmtpReply reply) {
         lastReply = reply;
@@ -203,27 +257,37 @@ public final class Session implements Runnable {
         closeRequested = true;
     }
 
-    /**
-     * Captures the current transaction's message: it is in the mailbox before this returns, so
-     * before the client can see the 250. Returns the id used in the reply.
-     */
-    public String deliver(byte[] content) {
-        transactionsDelivered++;
+    /** The message of the current transaction as it would be captured, not yet in the mailbox. */
+    public ReceivedMail prepareMail(byte[] content) {
         Envelope.Builder envelope = Envelope.builder()
                 .heloName(heloName == null ? "" : heloName)
                 .mailFrom(transaction.mailFrom())
                 .mailParameters(transaction.mailParameters())
                 .clientAddress(record.clientAddress())
                 .sessionId(record.id())
-                .transactionIndex(transactionsDelivered)
+                .transactionIndex(transactionsDelivered + 1)
                 .receivedAt(Instant.now())
                 .tls(tls)
                 .authentication(authentication);
         transaction.recipients().forEach(envelope::addRecipient);
-        mailbox.add(new ReceivedMail(envelope.build(), content));
+        return new ReceivedMail(envelope.build(), content);
+    }
+
+    /**
+     * Captures a prepared message: it is in the mailbox before this returns, so before the
+     * client can see the 250. Returns the id used in the reply.
+     */
+    public String deliver(ReceivedMail mail) {
+        transactionsDelivered++;
+        mailbox.add(mail);
         record.messageDelivered();
+        return dropTransaction();
+    }
+
+    /** Ends the transaction without capturing it (a black-hole rule); returns a queue id all the same. */
+    public String dropTransaction() {
         endTransaction();
-        return record.id() + "." + transactionsDelivered;
+        return record.id() + "." + (++queueIds);
     }
 
     /** Opens a transaction (after a valid MAIL). */

@@ -141,12 +141,17 @@ public final class SessionRecord implements SmtpSession {
     }
 
     /** Records a line the client sent or the server wrote. */
-    public synchronized void line(Direction direction, String text) {
+    public void line(Direction direction, String text) {
+        line(direction, text, null);
+    }
+
+    /** Records a line, marked with the rule that caused it (or null). */
+    public synchronized void line(Direction direction, String text, String rule) {
         if (transcript.size() >= transcriptLineLimit) {
             transcript.removeFirst();
             droppedLines++;
         }
-        transcript.addLast(new TranscriptLine(direction, text, Instant.now()));
+        transcript.addLast(new TranscriptLine(direction, text, Instant.now(), rule));
     }
 
     /** Records a protocol violation by the client. */

@@ -6,6 +6,8 @@ import dev.fakesmtp.Extension;
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.RuleRunner;
+import dev.fakesmtp.internal.rules.RuleEvent;
 import dev.fakesmtp.internal.ServerSettings;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.command.SaslMechanisms.Credentials;
@@ -61,6 +63,9 @@ final class AuthHandler implements CommandHandler {
             SaslExchange exchange = new SaslExchange(session);
             Credentials credentials = SaslMechanisms.read(mechanism, exchange, words.length == 2 ? words[1] : null,
                     settings.hostname());
+            if (RuleRunner.intercept(session, RuleEvent.authResult(mechanism.keyword(), credentials.user()))) {
+                return;
+            }
             if (!CredentialCheck.accepts(settings.auth(), credentials)) {
                 if (mechanism == AuthMechanism.XOAUTH2) {
                     // The XOAUTH2 error is a 334 with a JSON status; the client answers with an empty line.

@@ -5,6 +5,8 @@ import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.ByteSink;
 import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.RuleRunner;
+import dev.fakesmtp.internal.rules.RuleEvent;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.SessionState;
 import dev.fakesmtp.internal.SmtpInput;
@@ -60,6 +62,12 @@ final class BdatHandler implements CommandHandler {
             session.reply(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size (" + limit + ")"));
             return;
         }
+        if (RuleRunner.intercept(session, RuleEvent.bdatChunk(command.argument(), transaction.mailFrom()))) {
+            if (session.transaction() != null) {
+                session.endTransaction(); // a refused chunk aborts the transaction: nothing is captured
+            }
+            return;
+        }
         if (!last) {
             session.state(SessionState.CHUNKING);
             session.reply(SmtpReply.of(250, "2.0.0", size + " octets received"));
@@ -68,8 +76,7 @@ final class BdatHandler implements CommandHandler {
         byte[] content = sink.toByteArray();
         ContentTranscript.record(session.record(), content, content.length, content.length,
                 session.settings().transcriptDataLimit());
-        String id = session.deliver(content);
-        session.reply(SmtpReply.of(250, "2.0.0", "OK: " + content.length + " octets, queued as " + id));
+        EndOfData.finish(session, content, "OK: " + content.length + " octets, queued as ");
     }
 
     /** Reads exactly {@code size} bytes into the sink; returns whether any had the high bit set. */

@@ -2,6 +2,10 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.RuleRunner;
+import dev.fakesmtp.internal.Transaction;
+import dev.fakesmtp.internal.rules.RuleEvent;
+import java.util.Locale;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.Verb;
 import java.io.IOException;
@@ -33,6 +37,9 @@ public final class CommandHandlers {
 
     /** Answers one command: unknown verb, out of sequence, or the handler's own reply. */
     public void dispatch(Session session, Command command) throws IOException {
+        if (!command.verb().filter(Verb.BDAT::equals).isPresent() && intercepted(session, command)) {
+            return;
+        }
         if (command.verb().isEmpty()) {
             session.reply(command.name().isEmpty()
                     ? SmtpReply.of(500, "5.5.2", "Syntax error: empty command")
@@ -49,6 +56,22 @@ public final class CommandHandlers {
             }
         }
         handler.handle(session, command);
+    }
+
+    /** Lets the failure rules have the command first (BDAT's rules run per chunk, once it is read). */
+    private static boolean intercepted(Session session, Command command) throws IOException {
+        Transaction transaction = session.transaction();
+        RuleEvent event = RuleEvent.command(command.name().toUpperCase(Locale.ROOT), command.argument(),
+                transaction == null ? null : transaction.mailFrom());
+        if (!RuleRunner.intercept(session, event)) {
+            return false;
+        }
+        SmtpReply reply = session.lastReply();
+        if (command.verb().filter(Verb.RCPT::equals).isPresent() && transaction != null
+                && session.transaction() == transaction && reply != null && reply.isError()) {
+            transaction.rejectRecipient(); // so DATA can answer 554 when a rule refused every recipient
+        }
+        return true;
     }
 
     /** The policy guards first (TLS, AUTH), then the state table; null when the verb may run. */

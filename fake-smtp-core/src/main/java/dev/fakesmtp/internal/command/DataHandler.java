@@ -43,8 +43,7 @@ final class DataHandler implements CommandHandler {
             session.reply(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size (" + limit + ")"));
             return;
         }
-        String id = session.deliver(content);
-        session.reply(SmtpReply.of(250, "2.0.0", "OK: queued as " + id));
+        EndOfData.finish(session, content, "OK: queued as ");
     }
 
     private static void reportViolations(SessionRecord record, DataReader reader, Transaction transaction) {

@@ -1,0 +1,71 @@
+package dev.fakesmtp;
+
+import dev.fakesmtp.internal.rules.RuleEvent;
+import dev.fakesmtp.internal.rules.Stage;
+import dev.fakesmtp.internal.rules.TriggerSpec;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One-line helpers for failures every mail client meets, each built on an ordinary rule (so it
+ * shows up in {@link FakeSmtpServer#rules()} and in transcripts, and can be removed).
+ *
+ * <pre>{@code
+ * smtp.scenarios().greylisting();
+ * smtp.scenarios().unavailableFor(2);
+ * }</pre>
+ */
+public final class FailureScenarios {
+
+    private final FakeSmtpServer server;
+
+    FailureScenarios(FakeSmtpServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Greylisting: the first RCPT of each sender/recipient pair gets 451 4.7.1, a retry of the
+     * same pair is accepted, as real greylisting servers do.
+     */
+    public Rule greylisting() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Trigger firstAttempt = new TriggerSpec("first attempt of a sender/recipient pair", false,
+                event -> isRcpt(event) && seen.add(pair(event)));
+        return server.on(firstAttempt).reply(451, "4.7.1 Greylisted, please try again later");
+    }
+
+    /** A full mailbox: RCPT to {@code address} gets 452 4.2.2 (temporary, the client may retry). */
+    public Rule mailboxFull(String address) {
+        return server.on(Trigger.rcptTo(Objects.requireNonNull(address, "address")))
+                .reply(452, "4.2.2 Mailbox full: " + address);
+    }
+
+    /** A mailbox full for good: RCPT to {@code address} gets 552 5.2.2 (RFC 5321 §4.5.3.1.10). */
+    public Rule mailboxFullPermanently(String address) {
+        return server.on(Trigger.rcptTo(Objects.requireNonNull(address, "address")))
+                .reply(552, "5.2.2 Mailbox full: " + address);
+    }
+
+    /** A server that is down: the next {@code connections} connections get 421 4.3.2 and are closed. */
+    public Rule unavailableFor(int connections) {
+        return server.on(Trigger.connect()).times(connections)
+                .reply(421, "4.3.2 " + server.hostname() + " Service not available, try again later");
+    }
+
+    /** A slow server: every command's reply comes {@code delay} late. */
+    public Rule slow(Duration delay) {
+        return server.on(Trigger.anyCommand()).delay(delay);
+    }
+
+    private static boolean isRcpt(RuleEvent event) {
+        return event.stage() == Stage.COMMAND && event.verb().equals("RCPT") && event.address() != null;
+    }
+
+    private static String pair(RuleEvent event) {
+        String sender = event.sender() == null ? "" : event.sender();
+        return (sender + "\u0000" + event.address()).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.TranscriptLine.Direction;
+import dev.fakesmtp.internal.rules.Effect;
+import dev.fakesmtp.internal.rules.RuleClosedConnection;
+import dev.fakesmtp.internal.rules.RuleEvent;
+import dev.fakesmtp.internal.rules.RuleImpl;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out a firing rule's effect on a session. Returns whether the normal handling should
+ * still run; effects that end the connection throw {@link RuleClosedConnection}.
+ */
+public final class RuleRunner {
+
+    /** A TLS fatal alert record (handshake_failure): the client's handshake fails at once, cleanly. */
+    private static final byte[] TLS_HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
+
+    private RuleRunner() {
+    }
+
+    /**
+     * Asks the session's rules about {@code event} and applies the first that fires.
+     *
+     * @return true when a rule handled the event (no normal handling), false to proceed
+     */
+    public static boolean intercept(Session session, RuleEvent event) throws IOException {
+        RuleImpl rule = session.rules().firing(event);
+        return rule != null && apply(session, rule, event);
+    }
+
+    /** Applies {@code rule}, which fired for {@code event}; true when it handled the event. */
+    public static boolean apply(Session session, RuleImpl rule, RuleEvent event) throws IOException {
+        Effect effect = rule.effect();
+        String mark = rule.description();
+        switch (effect.kind()) {
+            case REPLY -> {
+                reply(session, effect.reply(), mark, effect.reply().code() == 421);
+                return true;
+            }
+            case REPLY_AND_CLOSE -> {
+                reply(session, effect.reply(), mark, true);
+                return true;
+            }
+            case DISCONNECT -> {
+                session.flush();
+                session.record().line(Direction.SERVER, "(connection closed without a reply)", mark);
+                session.abort(SessionEnd.CLOSED_BY_RULE, false);
+                throw new RuleClosedConnection(mark);
+            }
+            case RESET -> {
+                session.flush();
+                session.record().line(Direction.SERVER, "(connection reset)", mark);
+                session.abort(SessionEnd.CLOSED_BY_RULE, true);
+                throw new RuleClosedConnection(mark);
+            }
+            case DELAY -> {
+                session.flush();
+                pause(effect.delay().toNanos());
+                if (effect.reply() == null) {
+                    return false;
+                }
+                reply(session, effect.reply(), mark, effect.reply().code() == 421);
+                return true;
+            }
+            case STALL -> {
+                session.flush();
+                session.record().line(Direction.SERVER, "(stalled: no more replies)", mark);
+                stall(session);
+                throw new RuleClosedConnection(mark);
+            }
+            case FAIL_TLS_HANDSHAKE -> {
+                failTlsHandshake(session, mark, event.verb().equals("STARTTLS"));
+                throw new RuleClosedConnection(mark);
+            }
+            case BLACK_HOLE -> {
+                String id = session.dropTransaction();
+                session.reply(SmtpReply.of(250, "2.0.0", "OK: queued as " + id), mark);
+                return true;
+            }
+            default -> throw new IllegalStateException("Unknown effect " + effect.kind());
+        }
+    }
+
+    /**
+     * Answers STARTTLS (when that is the command) and then sends a TLS alert instead of a
+     * ServerHello, so the client's handshake fails as it would against a broken TLS stack.
+     */
+    static void failTlsHandshake(Session session, String mark, boolean afterStartTls) throws IOException {
+        if (afterStartTls) {
+            session.reply(SmtpReply.of(220, "2.0.0", "Ready to start TLS"), mark);
+            session.flush();
+        }
+        session.record().line(Direction.SERVER, "(TLS handshake failed on purpose)", mark);
+        session.record().tlsFailure("failed by " + mark);
+        try {
+            session.rawOutput().write(TLS_HANDSHAKE_FAILURE_ALERT);
+        } catch (IOException e) {
+            // The client already gave up; the handshake failed either way.
+        }
+        session.abort(SessionEnd.TLS_HANDSHAKE_FAILED, false);
+    }
+
+    private static void reply(Session session, SmtpReply reply, String mark, boolean close) {
+        session.reply(reply, mark);
+        if (close) {
+            // RFC 5321 §3.8: after a 421 the server closes the connection.
+            session.closeAfterReplies(SessionEnd.CLOSED_BY_RULE);
+        }
+    }
+
+    /** Sleeps; server shutdown interrupts the session thread, which ends the wait early. */
+    private static void pause(long nanos) throws InterruptedIOException {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Delay interrupted by server shutdown");
+        }
+    }
+
+    /** Reads and drops the client's input until it closes (or the server does); answers nothing. */
+    private static void stall(Session session) throws IOException {
+        byte[] sink = new byte[4096];
+        while (true) {
+            try {
+                if (session.input().read(sink, 0, sink.length) < 0) {
+                    return;
+                }
+            } catch (SocketTimeoutException e) {
+                // A stall outlasts the idle timeout: only the client or close() ends it.
+            }
+        }
+    }
+}

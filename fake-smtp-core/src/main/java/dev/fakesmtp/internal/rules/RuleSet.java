@@ -1,0 +1,47 @@
+package dev.fakesmtp.internal.rules;
+
+import dev.fakesmtp.Rule;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A server's failure rules, in the order they were added; safe to change while sessions run. */
+public final class RuleSet {
+
+    private final List<RuleImpl> rules = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    /** Adds a rule at the end. */
+    public RuleImpl add(TriggerSpec trigger, Count count, Effect effect) {
+        RuleImpl rule = new RuleImpl(ids.incrementAndGet(), trigger, count, effect, this);
+        rules.add(rule);
+        return rule;
+    }
+
+    /** The first rule that fires for {@code event}, or null; rules that match but may not fire are passed over. */
+    public RuleImpl firing(RuleEvent event) {
+        if (rules.isEmpty()) {
+            return null; // the common case costs one volatile read
+        }
+        for (RuleImpl rule : rules) {
+            if (rule.claim(event)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    void remove(RuleImpl rule) {
+        rules.remove(rule);
+    }
+
+    /** The rules, oldest first. */
+    public List<Rule> snapshot() {
+        return List.copyOf(rules);
+    }
+
+    /** Removes every rule. */
+    public void clear() {
+        rules.clear();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.fakesmtp.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakesmtp.FakeSmtpServer;
+import dev.fakesmtp.Mailbox;
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.support.SmtpDialogue;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * 1,000 start/close cycles leak neither threads nor ports. Other test classes may run servers
+ * at the same time, so the threads checked are the ones these cycles' servers used, found by
+ * identity (the acceptor by its port while the server runs, a session thread from inside a
+ * mailbox listener, which runs on it), not every thread named "fake-smtp".
+ */
+@Timeout(180)
+class StartCloseCyclesTest {
+
+    private static final int CYCLES = 1_000;
+
+    @Test
+    void thousandCyclesLeaveNoThreadAliveAndNoPortBound() throws IOException {
+        List<Thread> used = new ArrayList<>();
+        for (int cycle = 0; cycle < CYCLES; cycle++) {
+            FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+            int port = server.port();
+            used.add(acceptorThread(port));
+            SmtpDialogue client = null;
+            if (cycle % 4 == 0) {
+                client = SmtpDialogue.afterEhlo(server); // stays connected: close() must end its session
+                used.add(sessionThreadOfOneMessage(server, client));
+            }
+            server.close();
+            if (client != null) {
+                client.expect("421 4.3.2");
+                client.close();
+            }
+            assertThat(server.isRunning()).isFalse();
+            assertNothingListensOn(port);
+        }
+        List<String> alive = used.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+        assertThat(alive).as("threads of closed servers still alive").isEmpty();
+        assertThat(used).hasSize(CYCLES + CYCLES / 4);
+    }
+
+    @Test
+    void noFakeSmtpThreadOfAClosedServerSurvivesEvenWithOpenClients() {
+        List<Thread> used = new ArrayList<>();
+        List<SmtpDialogue> clients = new ArrayList<>();
+        FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+        try {
+            used.add(acceptorThread(server.port()));
+            for (int i = 0; i < 20; i++) {
+                SmtpDialogue smtp = SmtpDialogue.afterEhlo(server);
+                clients.add(smtp);
+            }
+            used.add(sessionThreadOfOneMessage(server, clients.get(0)));
+        } finally {
+            server.close();
+        }
+        for (SmtpDialogue client : clients) {
+            client.expect("421 4.3.2");
+            client.expectClosed();
+            client.close();
+        }
+        assertThat(server.sessions()).extracting(session -> session.end()).containsOnly(SessionEnd.SERVER_SHUTDOWN);
+        assertThat(used).noneMatch(Thread::isAlive);
+        // Threads named fake-smtp may belong to servers of other test classes, but none to ours.
+        assertThat(fakeSmtpThreads()).doesNotContainAnyElementsOf(used);
+    }
+
+    /** The acceptor thread, found by the name it carries while its server is running. */
+    private static Thread acceptorThread(int port) {
+        String name = "fake-smtp-acceptor-" + port;
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No thread named " + name + " while the server runs"));
+    }
+
+    /** Sends one message and returns the thread that served it (listeners run on it). */
+    private static Thread sessionThreadOfOneMessage(FakeSmtpServer server, SmtpDialogue smtp) {
+        AtomicReference<Thread> sessionThread = new AtomicReference<>();
+        Mailbox mailbox = server.mailbox();
+        Mailbox.Subscription subscription = mailbox.onMessage(mail -> sessionThread.set(Thread.currentThread()));
+        try {
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            smtp.send("BDAT 2 LAST").sendRaw("hi").expect("250 2.0.0");
+        } finally {
+            subscription.close();
+        }
+        Thread thread = sessionThread.get();
+        assertThat(thread).isNotNull();
+        assertThat(thread.getName()).startsWith("fake-smtp");
+        return thread;
+    }
+
+    private static void assertNothingListensOn(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            throw new AssertionError("Port " + port + " still accepts connections after close()");
+        } catch (ConnectException expected) {
+            // refused: nothing listens
+        } catch (IOException e) {
+            throw new AssertionError("Unexpected failure probing port " + port, e);
+        }
+    }
+
+    private static Set<Thread> fakeSmtpThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("fake-smtp"))
+                .collect(Collectors.toSet());
+    }
+}

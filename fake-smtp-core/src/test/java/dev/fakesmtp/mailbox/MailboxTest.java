@@ -1,0 +1,227 @@
+package dev.fakesmtp.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakesmtp.FakeSmtpServer;
+import dev.fakesmtp.MailboxTimeoutError;
+import dev.fakesmtp.ReceivedMail;
+import dev.fakesmtp.support.SmtpDialogue;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The {@link dev.fakesmtp.Mailbox} API: awaits and their failures, queries, snapshots, clear and reset. */
+@Timeout(30)
+class MailboxTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void awaitMessagesReturnsOnceEnoughArrived() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+                for (String subject : List.of("one", "two", "three")) {
+                    send(server, subject, "b@example.com");
+                }
+            });
+            List<ReceivedMail> mails = server.mailbox().awaitMessages(3, WAIT);
+            assertThat(mails).extracting(ReceivedMail::subject).containsExactly("one", "two", "three");
+            sender.get(5, TimeUnit.SECONDS);
+            assertThat(server.mailbox().awaitMessages(0, Duration.ZERO)).hasSize(3);
+        }
+    }
+
+    @Test
+    void awaitTimeoutIsAnAssertionErrorListingWhatArrivedAndTheLastTranscript() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "Only one", "b@example.com");
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(2, Duration.ofMillis(200)))
+                    .isInstanceOf(MailboxTimeoutError.class)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expected at least 2 messages")
+                    .hasMessageContaining("1 arrived")
+                    .hasMessageContaining("\"Only one\"")
+                    .hasMessageContaining("from <a@example.com> to [b@example.com]")
+                    .hasMessageContaining("Last session (s1")
+                    .hasMessageContaining("S: 250 2.0.0 OK: queued as s1.1")
+                    .hasMessageContaining("C: QUIT");
+        }
+    }
+
+    @Test
+    void awaitTimeoutWithNothingSaysSo() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(1, Duration.ofMillis(100)))
+                    .isInstanceOf(MailboxTimeoutError.class)
+                    .hasMessageContaining("none arrived")
+                    .hasMessageContaining("No client connected");
+        }
+    }
+
+    @Test
+    void awaitTimeoutCopesWithCapturedMailThatIsNotValidMime() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com> BODY=BINARYMIME").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            byte[] junk = new byte[256];
+            for (int i = 0; i < junk.length; i++) {
+                junk[i] = (byte) i;
+            }
+            smtp.send("BDAT 256 LAST").sendRaw(junk).expect("250 2.0.0");
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            smtp.send("DATA").expect("354 ");
+            smtp.sendRaw("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\nno parts\r\n.\r\n").expect("250 2.0.0");
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(3, Duration.ofMillis(100)))
+                    .isInstanceOf(MailboxTimeoutError.class)
+                    .hasMessageContaining("2 arrived")
+                    .hasMessageContaining("256 bytes");
+        }
+    }
+
+    @Test
+    void awaitMessageReturnsTheFirstMatch() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "already here", "b@example.com");
+            CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+                send(server, "noise", "c@example.com");
+                send(server, "wanted", "d@example.com");
+                send(server, "wanted", "e@example.com");
+            });
+            ReceivedMail wanted = server.mailbox().awaitMessage(mail -> "wanted".equals(mail.subject()), WAIT);
+            assertThat(wanted.envelope().recipients()).containsExactly("d@example.com");
+            assertThat(server.mailbox().awaitMessage(mail -> "already here".equals(mail.subject()), Duration.ZERO)
+                    .envelope().recipients()).containsExactly("b@example.com");
+            sender.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void awaitMessageTimeoutListsWhatArrived() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "not it", "b@example.com");
+            assertThatThrownBy(() -> server.mailbox().awaitMessage(mail -> "it".equals(mail.subject()),
+                    Duration.ofMillis(150)))
+                    .isInstanceOf(MailboxTimeoutError.class)
+                    .hasMessageContaining("Expected a message matching the condition")
+                    .hasMessageContaining("\"not it\"");
+        }
+    }
+
+    @Test
+    void messagesToFindsTheEnvelopeRecipientIgnoringCase() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "to bob", "Bob@Example.com");
+            send(server, "to alice", "alice@example.com");
+            send(server, "to both", "alice@example.com", "bob@example.com");
+            assertThat(server.mailbox().messagesTo("bob@example.com")).extracting(ReceivedMail::subject)
+                    .containsExactly("to bob", "to both");
+            assertThat(server.mailbox().messagesTo("ALICE@EXAMPLE.COM")).extracting(ReceivedMail::subject)
+                    .containsExactly("to alice", "to both");
+            assertThat(server.mailbox().messagesTo("nobody@example.com")).isEmpty();
+            assertThat(server.mailbox().messages(mail -> mail.subject().startsWith("to b"))).hasSize(2);
+        }
+    }
+
+    @Test
+    void messagesIsAnImmutableSnapshot() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "first", "b@example.com");
+            List<ReceivedMail> snapshot = server.mailbox().messages();
+            List<ReceivedMail> toB = server.mailbox().messagesTo("b@example.com");
+            assertThatThrownBy(() -> snapshot.add(snapshot.get(0))).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(snapshot::clear).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> toB.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+            List<ReceivedMail> awaited = server.mailbox().awaitMessages(1, WAIT);
+
+            send(server, "second", "b@example.com");
+            assertThat(server.mailbox().awaitMessages(2, WAIT)).hasSize(2);
+            assertThat(snapshot).extracting(ReceivedMail::subject).containsExactly("first");
+            assertThat(toB).hasSize(1);
+            assertThat(awaited).hasSize(1);
+            assertThatThrownBy(() -> awaited.add(awaited.get(0))).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
+    void rawIsACopy() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "copy", "b@example.com");
+            ReceivedMail mail = server.mailbox().awaitMessages(1, WAIT).get(0);
+            byte[] raw = mail.raw();
+            raw[0] = 'X';
+            assertThat(mail.rawText()).startsWith("Subject: copy");
+        }
+    }
+
+    @Test
+    void clearForgetsTheMessagesAndLaterOnesCountFromZero() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "old", "b@example.com");
+            server.mailbox().awaitMessages(1, WAIT);
+            server.mailbox().clear();
+            assertThat(server.mailbox().messages()).isEmpty();
+            assertThat(server.mailbox().size()).isZero();
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(1, Duration.ofMillis(50)))
+                    .isInstanceOf(MailboxTimeoutError.class);
+
+            send(server, "new", "b@example.com");
+            assertThat(server.mailbox().awaitMessages(1, WAIT)).extracting(ReceivedMail::subject).containsExactly("new");
+            assertThat(server.sessions()).hasSize(2); // clear() is about mail only
+        }
+    }
+
+    @Test
+    void resetClearsMailboxAndSessionsWhileOpenConnectionsGoOn() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue open = SmtpDialogue.afterEhlo(server)) {
+            send(server, "before reset", "b@example.com");
+            server.mailbox().awaitMessages(1, WAIT);
+            assertThat(server.sessions()).hasSize(2);
+
+            server.reset();
+            assertThat(server.mailbox().messages()).isEmpty();
+            assertThat(server.sessions()).isEmpty();
+
+            open.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            open.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            open.send("DATA").expect("354 ");
+            open.sendRaw("Subject: after reset\r\n\r\nx\r\n.\r\n").expect("250 2.0.0");
+            assertThat(server.mailbox().awaitMessages(1, WAIT)).extracting(ReceivedMail::subject)
+                    .containsExactly("after reset");
+            assertThat(server.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void oneMessagePerTransactionWhateverTheNumberOfRecipients() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "three", "x@example.com", "y@example.com", "z@example.com");
+            List<ReceivedMail> mails = server.mailbox().awaitMessages(1, WAIT);
+            assertThat(mails).singleElement().satisfies(mail -> assertThat(mail.envelope().recipients())
+                    .containsExactly("x@example.com", "y@example.com", "z@example.com"));
+            assertThat(server.mailbox().size()).isEqualTo(1);
+            for (String rcpt : List.of("x@example.com", "y@example.com", "z@example.com")) {
+                assertThat(server.mailbox().messagesTo(rcpt)).containsExactlyElementsOf(mails);
+            }
+        }
+    }
+
+    /** One transaction from a@example.com in its own session, ending with QUIT. */
+    static void send(FakeSmtpServer server, String subject, String... recipients) {
+        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            for (String recipient : recipients) {
+                smtp.send("RCPT TO:<" + recipient + ">").expect("250 2.1.5");
+            }
+            smtp.send("DATA").expect("354 ");
+            smtp.sendRaw("Subject: " + subject + "\r\n\r\nbody\r\n.\r\n").expect("250 2.0.0");
+            smtp.send("QUIT").expect("221 ");
+        }
+    }
+}

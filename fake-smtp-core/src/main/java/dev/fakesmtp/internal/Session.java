@@ -113,11 +113,18 @@ public final class Session implements Runnable {
             endWith(SessionEnd.IDLE_TIMEOUT, SmtpReply.of(421, "4.4.2",
                     settings.hostname() + " Idle timeout, closing connection"));
         } catch (IOException e) {
-            record.ended(rawSocket.isClosed() ? SessionEnd.SERVER_SHUTDOWN : SessionEnd.CLIENT_DISCONNECTED);
+            if (rawSocket.isClosed()) {
+                record.ended(SessionEnd.SERVER_SHUTDOWN);
+            } else {
+                // The client went away (EOF mid-DATA, reset, ...) without QUIT.
+                record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT: " + e.getMessage());
+                record.ended(SessionEnd.CLIENT_DISCONNECTED);
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Session " + record.id() + " failed", e);
             endWith(SessionEnd.ERROR, SmtpReply.of(421, "4.3.0", settings.hostname() + " Internal error, closing"));
         } finally {
+            record.ended(SessionEnd.ERROR); // only if nothing above ended it, e.g. an Error escaped
             closeSocket();
             onClose.run();
         }
@@ -129,6 +136,8 @@ public final class Session implements Runnable {
         Command command = Command.parse(text);
         boolean auth = command.verb().filter(Verb.AUTH::equals).isPresent();
         if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() && !auth)) {
+            record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
+                    line.octets() + " octets, over the limit of " + settings.maxCommandLineLength());
             reply(SmtpReply.of(500, "5.5.6", "Line too long (the limit is "
                     + (auth ? AUTH_LINE : settings.maxCommandLineLength()) + " octets)"));
             countBadCommand(true);

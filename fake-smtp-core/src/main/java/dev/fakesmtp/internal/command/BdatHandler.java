@@ -51,7 +51,14 @@ final class BdatHandler implements CommandHandler {
         Transaction transaction = session.transaction();
         int limit = session.settings().maxMessageSize();
         ByteSink sink = transaction.chunks(limit);
-        boolean eightBit = readChunk(session.input(), sink, size);
+        boolean eightBit;
+        try {
+            eightBit = readChunk(session.input(), sink, size);
+        } catch (IOException e) {
+            session.record().line(Direction.CLIENT, "... (BDAT chunk of " + size + " octets cut short, "
+                    + sink.size() + " octets of the message received)");
+            throw e;
+        }
         session.record().line(Direction.CLIENT, "... (" + size + " octets of BDAT chunk" + (last ? ", LAST)" : ")"));
         if (eightBit && transaction.body().equals("7BIT") && !transaction.smtpUtf8()) {
             session.record().violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,

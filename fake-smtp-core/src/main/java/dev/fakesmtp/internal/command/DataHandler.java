@@ -32,9 +32,17 @@ final class DataHandler implements CommandHandler {
         int limit = session.settings().maxMessageSize();
         ByteSink sink = new ByteSink(limit);
         DataReader reader = new DataReader(session.settings().maxTextLineLength());
-        reader.read(session.input(), sink);
-        byte[] content = sink.toByteArray();
         SessionRecord record = session.record();
+        try {
+            reader.read(session.input(), sink);
+        } catch (IOException e) {
+            // Show how far the client got before it vanished or went silent.
+            byte[] partial = sink.toByteArray();
+            ContentTranscript.record(record, partial, partial.length, partial.length,
+                    session.settings().transcriptDataLimit());
+            throw e;
+        }
+        byte[] content = sink.toByteArray();
         ContentTranscript.record(record, content, content.length, content.length, session.settings().transcriptDataLimit());
         record.line(Direction.CLIENT, ".");
         reportViolations(record, reader, transaction);

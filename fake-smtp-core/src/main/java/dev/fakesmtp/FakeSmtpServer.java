@@ -203,6 +203,8 @@ public final class FakeSmtpServer implements AutoCloseable {
         private final Map<String, String> tokens = new LinkedHashMap<>();
         private boolean requireAuth;
         private boolean authOnlyAfterTls;
+        private boolean strict;
+        private Duration maxSessionDuration = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -416,6 +418,22 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Strict mode: a client protocol violation gets an error reply (bare LF in a command 500,
+         * bare CR/LF or over-long lines or 8-bit data in a message 550 5.6.0 and nothing captured,
+         * and so on) instead of being only recorded on the session.
+         */
+        public Builder strict() {
+            this.strict = true;
+            return this;
+        }
+
+        /** How long one connection may last in all before 421 4.4.2; ten minutes by default. */
+        public Builder maxSessionDuration(Duration duration) {
+            this.maxSessionDuration = Checks.positive("maxSessionDuration", duration);
+            return this;
+        }
+
         /** A new, unstarted server with this configuration; call {@link FakeSmtpServer#start()}. */
         public FakeSmtpServer build() {
             TlsSettings tls = new TlsSettings(startTls, requireTls, implicitTlsOnly, implicitTlsPort,
@@ -430,7 +448,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             return new FakeSmtpServer(new ServerSettings(bindAddress, port, hostname, extensions,
                     maxMessageSize, maxRecipients, maxConnections, maxCommandLineLength, maxTextLineLength,
                     idleTimeout, maxBadCommands, shutdownTimeout, transcriptDataLimit, transcriptLineLimit,
-                    sessionHistory, users, mailingLists, tls, auth));
+                    sessionHistory, users, mailingLists, tls, auth, strict, maxSessionDuration));
         }
     }
 }

@@ -10,6 +10,8 @@ public enum SessionEnd {
     CLIENT_DISCONNECTED,
     /** The client was silent longer than the idle timeout; the server sent 421 and closed. */
     IDLE_TIMEOUT,
+    /** The session outlived the server's session time limit; the server sent 421 and closed. */
+    SESSION_TIME_LIMIT,
     /** The client sent too many bad commands in a row; the server sent 421 and closed. */
     TOO_MANY_ERRORS,
     /** The connection was over the server's connection limit; the server sent 421 and closed. */

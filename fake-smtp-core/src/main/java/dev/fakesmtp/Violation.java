@@ -31,7 +31,19 @@ public record Violation(Type type, String detail) {
         /** AUTH on a connection without TLS although the server offered STARTTLS. */
         AUTH_WITHOUT_TLS,
         /** Bytes pipelined after STARTTLS, before the handshake; they were discarded (RFC 3207 §4.2). */
-        DATA_AFTER_STARTTLS
+        DATA_AFTER_STARTTLS,
+        /** The client sent before the server's greeting (an "early talker", RFC 5321 §4.3.1). */
+        COMMAND_BEFORE_GREETING,
+        /** Commands sent without waiting for replies although PIPELINING was not advertised (RFC 2920). */
+        PIPELINING_NOT_ADVERTISED,
+        /** A command sent without waiting after EHLO, VRFY, EXPN, NOOP, QUIT or AUTH, which end a group (RFC 2920 §3.1). */
+        PIPELINING_AFTER_GROUP_END,
+        /** A non-ASCII address without SMTPUTF8 (RFC 6531 §3.4); the server answered 553. */
+        NON_ASCII_WITHOUT_SMTPUTF8,
+        /** More message octets than MAIL's SIZE parameter declared (RFC 1870 §6). */
+        SIZE_EXCEEDED_DECLARED,
+        /** A message without a Date or From header (RFC 5322 §3.6) or without a Message-ID (SHOULD). */
+        MISSING_HEADER
     }
 
     /** Checks that no part is null. */

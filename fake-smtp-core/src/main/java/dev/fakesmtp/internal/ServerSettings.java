@@ -31,6 +31,8 @@ import java.util.Set;
  * @param mailingLists EXPN's lists: name to member addresses
  * @param tls how the server does TLS
  * @param auth how the server does AUTH
+ * @param strict whether client protocol violations get error replies instead of being only recorded
+ * @param maxSessionDuration how long one connection may last in all
  */
 public record ServerSettings(
         InetAddress bindAddress,
@@ -51,7 +53,9 @@ public record ServerSettings(
         Map<String, String> users,
         Map<String, List<String>> mailingLists,
         TlsSettings tls,
-        AuthSettings auth) {
+        AuthSettings auth,
+        boolean strict,
+        Duration maxSessionDuration) {
 
     /** Copies the collections so the settings stay immutable. */
     public ServerSettings {

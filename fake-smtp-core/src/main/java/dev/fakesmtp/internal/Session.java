@@ -32,9 +32,6 @@ import javax.net.ssl.SSLSocket;
 public final class Session implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
-    private static final int RFC_COMMAND_LINE = 512;
-    /** RFC 4954 §4: an AUTH command with its initial response may be up to 12,288 octets. */
-    private static final int AUTH_LINE = 12_288;
 
     /** The accepted TCP socket; closing it ends the session even while TLS is layered on it. */
     private final Socket rawSocket;
@@ -43,8 +40,10 @@ public final class Session implements Runnable {
     private final SessionRecord record;
     private final MailboxImpl mailbox;
     private final Runnable onClose;
-    private final CommandHandlers handlers;
+    private final LineHandler lines;
     private final RuleSet rules;
+    private final long idleMillis;
+    private long deadline;
     private volatile SmtpInput input;
     private volatile ReplyWriter writer;
     private TlsInfo tls;
@@ -54,7 +53,6 @@ public final class Session implements Runnable {
     private String heloName;
     private boolean esmtp;
     private boolean closeRequested;
-    private int badCommandsInARow;
     private SmtpReply lastReply;
     private int transactionsDelivered;
     private int queueIds;
@@ -69,16 +67,18 @@ public final class Session implements Runnable {
         this.settings = settings;
         this.record = record;
         this.mailbox = mailbox;
-        this.handlers = handlers;
+        this.lines = new LineHandler(this, handlers);
         this.onClose = onClose;
+        this.idleMillis = Math.max(1, Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
     }
 
     @Override
     public void run() {
         thread = Thread.currentThread();
         try {
+            deadline = System.nanoTime() + settings.maxSessionDuration().toNanos();
             rawSocket.setTcpNoDelay(true);
-            rawSocket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, settings.idleTimeout().toMillis())));
+            rawSocket.setSoTimeout((int) idleMillis);
             RuleEvent connect = RuleEvent.connect();
             RuleImpl rule = rules.firing(connect);
             if (rule != null && implicitTls && rule.effect().kind() == Effect.Kind.FAIL_TLS_HANDSHAKE) {
@@ -90,18 +90,22 @@ public final class Session implements Runnable {
             } else {
                 useStreams(rawSocket);
             }
-            if (rule == null || !RuleRunner.apply(this, rule, connect)) {
+            if (!implicitTls && rawSocket.getInputStream().available() > 0
+                    && violation(Violation.Type.COMMAND_BEFORE_GREETING, "The client sent before the 220 greeting")) {
+                writer.queue(SmtpReply.of(554, "5.5.0", "Protocol violation: sent before the greeting"));
+                closeAfterReplies(SessionEnd.TOO_MANY_ERRORS);
+            } else if (rule == null || !RuleRunner.apply(this, rule, connect)) {
                 writer.queue(SmtpReply.of(220, "", settings.hostname() + " ESMTP fake-smtp ready"));
             }
             writer.flush();
             while (!closeRequested) {
-                CommandLine line = input.readLine(Math.max(settings.maxCommandLineLength(), AUTH_LINE));
+                CommandLine line = input.readLine(Math.max(settings.maxCommandLineLength(), LineHandler.AUTH_LINE));
                 if (line == null) {
                     record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT");
                     record.ended(SessionEnd.CLIENT_DISCONNECTED);
                     break;
                 }
-                handle(line);
+                lines.handle(line);
             }
             writer.flush();
         } catch (TlsHandshake.Failed e) {
@@ -110,8 +114,13 @@ public final class Session implements Runnable {
         } catch (RuleClosedConnection e) {
             record.ended(SessionEnd.CLOSED_BY_RULE);
         } catch (SocketTimeoutException e) {
-            endWith(SessionEnd.IDLE_TIMEOUT, SmtpReply.of(421, "4.4.2",
-                    settings.hostname() + " Idle timeout, closing connection"));
+            if (System.nanoTime() - deadline >= 0) {
+                endWith(SessionEnd.SESSION_TIME_LIMIT, SmtpReply.of(421, "4.4.2",
+                        settings.hostname() + " Session time limit exceeded, closing connection"));
+            } else {
+                endWith(SessionEnd.IDLE_TIMEOUT, SmtpReply.of(421, "4.4.2",
+                        settings.hostname() + " Idle timeout, closing connection"));
+            }
         } catch (IOException e) {
             if (rawSocket.isClosed()) {
                 record.ended(SessionEnd.SERVER_SHUTDOWN);
@@ -130,47 +139,9 @@ public final class Session implements Runnable {
         }
     }
 
-    private void handle(CommandLine line) throws IOException {
-        String text = new String(line.bytes(), StandardCharsets.UTF_8);
-        record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : text);
-        Command command = Command.parse(text);
-        boolean auth = command.verb().filter(Verb.AUTH::equals).isPresent();
-        if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() && !auth)) {
-            record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
-                    line.octets() + " octets, over the limit of " + settings.maxCommandLineLength());
-            reply(SmtpReply.of(500, "5.5.6", "Line too long (the limit is "
-                    + (auth ? AUTH_LINE : settings.maxCommandLineLength()) + " octets)"));
-            countBadCommand(true);
-            return;
-        }
-        if (line.bareLf()) {
-            record.violation(Violation.Type.BARE_LF, "Command line ended in a bare LF: " + text);
-        }
-        if (line.octets() > RFC_COMMAND_LINE && !auth) {
-            record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
-                    line.octets() + " octets (RFC 5321 allows 512): " + text);
-        }
-        lastReply = null;
-        handlers.dispatch(this, command);
-        countBadCommand(lastReply != null && isBadCommandReply(lastReply.code()));
-    }
-
-    private static boolean isBadCommandReply(int code) {
-        return code == 500 || code == 501 || code == 502 || code == 503 || code == 504 || code == 555;
-    }
-
-    private void countBadCommand(boolean bad) throws IOException {
-        badCommandsInARow = bad ? badCommandsInARow + 1 : 0;
-        if (badCommandsInARow >= settings.maxBadCommands()) {
-            reply(SmtpReply.of(421, "4.7.0", settings.hostname() + " Too many bad commands, closing connection"));
-            record.ended(SessionEnd.TOO_MANY_ERRORS);
-            closeRequested = true;
-        }
-    }
-
     private void useStreams(Socket current) throws IOException {
         writer = new ReplyWriter(current.getOutputStream(), record, settings.advertises(Extension.ENHANCED_STATUS_CODES));
-        input = new SmtpInput(current.getInputStream(), this::flushQuietly);
+        input = new SmtpInput(current.getInputStream(), this::beforeBlocking);
     }
 
     private void useTls(SSLSocket tlsSocket, boolean implicit) throws IOException {
@@ -396,6 +367,33 @@ public final class Session implements Runnable {
         } catch (IOException | RuntimeException e) {
             // The client is gone; the session ends either way.
         }
+    }
+
+    /**
+     * Runs before every blocking read: sends the queued replies (the client waits for them) and
+     * bounds the read by the idle timeout and what is left of the session time limit.
+     */
+    private void beforeBlocking() throws IOException {
+        flushQuietly();
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new SocketTimeoutException("Session time limit exceeded");
+        }
+        rawSocket.setSoTimeout((int) Math.max(1, Math.min(idleMillis, remaining / 1_000_000L)));
+    }
+
+    /**
+     * Records a client protocol violation; returns true when the server is strict, so the caller
+     * answers with an error instead of going on.
+     */
+    public boolean violation(Violation.Type type, String detail) {
+        record.violation(type, detail);
+        return settings.strict();
+    }
+
+    /** Forgets the last reply, before a new command. */
+    void clearLastReply() {
+        lastReply = null;
     }
 
     private void flushQuietly() {

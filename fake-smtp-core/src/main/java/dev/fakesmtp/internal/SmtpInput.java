@@ -12,13 +12,13 @@ import java.io.InputStream;
 public final class SmtpInput {
 
     private final InputStream in;
-    private final Runnable beforeBlocking;
+    private final BeforeBlocking beforeBlocking;
     private final byte[] buffer = new byte[16 * 1024];
     private int position;
     private int limit;
 
     /** Reads {@code in}, running {@code beforeBlocking} whenever the buffer is empty. */
-    public SmtpInput(InputStream in, Runnable beforeBlocking) {
+    public SmtpInput(InputStream in, BeforeBlocking beforeBlocking) {
         this.in = in;
         this.beforeBlocking = beforeBlocking;
     }
@@ -112,6 +112,13 @@ public final class SmtpInput {
         position = 0;
         limit = count;
         return true;
+    }
+
+    /** Runs before the input blocks on the socket: flush replies, adjust the read timeout. */
+    @FunctionalInterface
+    public interface BeforeBlocking {
+        /** May throw, e.g. when the session's time is up. */
+        void run() throws IOException;
     }
 
     /**

@@ -74,7 +74,9 @@ class EightBitContentTest {
             smtp.send("DATA").expect("354 ");
             smtp.sendRaw("Subject: ascii\r\n\r\n~ plain \u007f ascii\r\n.\r\n").expect("250 2.0.0");
             server.mailbox().awaitMessages(1, WAIT);
-            assertThat(server.sessions().get(0).violations()).isEmpty();
+            // The bare test message lacks Date, From and Message-ID; those are the only violations.
+            assertThat(server.sessions().get(0).violations()).extracting(Violation::type)
+                    .containsOnly(Violation.Type.MISSING_HEADER);
         }
     }
 
@@ -121,6 +123,7 @@ class EightBitContentTest {
             smtp.sendRaw("z".repeat(79) + "\r\n.\r\n").expect("250 2.0.0");
             server.mailbox().awaitMessages(1, WAIT);
             assertThat(server.sessions().get(0).violations()).extracting(Violation::type)
+                    .filteredOn(type -> type != Violation.Type.MISSING_HEADER) // a bare body has no headers
                     .containsExactly(Violation.Type.TEXT_LINE_TOO_LONG);
         }
     }

@@ -55,9 +55,10 @@ final class AuthHandler implements CommandHandler {
             session.reply(SmtpReply.of(504, "5.5.4", "Unrecognized authentication type: " + words[0]));
             return;
         }
-        if (session.tls() == null && settings.tls().startTls()) {
-            session.record().violation(Violation.Type.AUTH_WITHOUT_TLS,
-                    "AUTH " + mechanism.keyword() + " in clear text although STARTTLS was offered");
+        if (session.tls() == null && settings.tls().startTls() && session.violation(Violation.Type.AUTH_WITHOUT_TLS,
+                "AUTH " + mechanism.keyword() + " in clear text although STARTTLS was offered")) {
+            session.reply(SmtpReply.of(538, "5.7.11", "Encryption required: use STARTTLS before AUTH"));
+            return;
         }
         try {
             SaslExchange exchange = new SaslExchange(session);

@@ -60,13 +60,16 @@ final class BdatHandler implements CommandHandler {
             throw e;
         }
         session.record().line(Direction.CLIENT, "... (" + size + " octets of BDAT chunk" + (last ? ", LAST)" : ")"));
-        if (eightBit && transaction.body().equals("7BIT") && !transaction.smtpUtf8()) {
-            session.record().violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
-                    "BDAT chunk has 8-bit octets but MAIL FROM had no BODY=8BITMIME or BINARYMIME");
-        }
         if (sink.overflowed()) {
             session.endTransaction();
             session.reply(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size (" + limit + ")"));
+            return;
+        }
+        if (eightBit && transaction.body().equals("7BIT") && !transaction.smtpUtf8()
+                && session.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
+                "BDAT chunk has 8-bit octets but MAIL FROM had no BODY=8BITMIME or BINARYMIME")) {
+            session.endTransaction();
+            session.reply(SmtpReply.of(550, "5.6.0", "Message refused: 8-bit content without BODY=8BITMIME"));
             return;
         }
         if (RuleRunner.intercept(session, RuleEvent.bdatChunk(command.argument(), transaction.mailFrom()))) {

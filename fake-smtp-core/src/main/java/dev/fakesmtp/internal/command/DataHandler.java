@@ -45,30 +45,43 @@ final class DataHandler implements CommandHandler {
         byte[] content = sink.toByteArray();
         ContentTranscript.record(record, content, content.length, content.length, session.settings().transcriptDataLimit());
         record.line(Direction.CLIENT, ".");
-        reportViolations(record, reader, transaction);
         if (sink.overflowed()) {
             session.endTransaction();
             session.reply(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size (" + limit + ")"));
             return;
         }
+        String violation = contentViolation(session, reader, transaction);
+        if (violation != null) {
+            // Strict mode: refuse the whole message, so a smuggled second message is never captured.
+            session.endTransaction();
+            session.reply(SmtpReply.of(550, "5.6.0", violation));
+            return;
+        }
         EndOfData.finish(session, content, "OK: queued as ");
     }
 
-    private static void reportViolations(SessionRecord record, DataReader reader, Transaction transaction) {
-        if (reader.sawBareLf()) {
-            record.violation(Violation.Type.BARE_LF, "Message content has a bare LF (only CRLF ends a line)");
+    /** Records the content's violations; returns the refusal text of the first one when strict, else null. */
+    private static String contentViolation(Session session, DataReader reader, Transaction transaction) {
+        String refusal = null;
+        if (reader.sawBareLf() && session.violation(Violation.Type.BARE_LF,
+                "Message content has a bare LF (only CRLF ends a line)")) {
+            refusal = "Message refused: bare LF in the content (only CRLF ends a line)";
         }
-        if (reader.sawBareCr()) {
-            record.violation(Violation.Type.BARE_CR, "Message content has a bare CR (only CRLF ends a line)");
+        if (reader.sawBareCr() && session.violation(Violation.Type.BARE_CR,
+                "Message content has a bare CR (only CRLF ends a line)") && refusal == null) {
+            refusal = "Message refused: bare CR in the content (only CRLF ends a line)";
         }
-        if (reader.sawLongLine()) {
-            record.violation(Violation.Type.TEXT_LINE_TOO_LONG,
-                    "Message content has a line over the text line limit (RFC 5321 §4.5.3.1.6)");
+        if (reader.sawLongLine() && session.violation(Violation.Type.TEXT_LINE_TOO_LONG,
+                "Message content has a line over the text line limit (RFC 5321 §4.5.3.1.6)") && refusal == null) {
+            refusal = "Message refused: a line is longer than " + session.settings().maxTextLineLength() + " octets";
         }
         // SMTPUTF8 makes 8-bit (UTF-8) headers legal (RFC 6531 §3.4, RFC 6532).
-        if (reader.sawEightBit() && transaction.body().equals("7BIT") && !transaction.smtpUtf8()) {
-            record.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
-                    "Message content has 8-bit octets but MAIL FROM had neither BODY=8BITMIME nor SMTPUTF8");
+        if (reader.sawEightBit() && transaction.body().equals("7BIT") && !transaction.smtpUtf8()
+                && session.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
+                "Message content has 8-bit octets but MAIL FROM had neither BODY=8BITMIME nor SMTPUTF8")
+                && refusal == null) {
+            refusal = "Message refused: 8-bit content without BODY=8BITMIME";
         }
+        return refusal;
     }
 }

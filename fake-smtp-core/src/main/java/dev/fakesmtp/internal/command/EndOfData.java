@@ -2,10 +2,13 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.RuleRunner;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.rules.RuleEvent;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 
 /** The end of a message (DATA's dot or BDAT LAST): rules first, then capture and 250. */
 final class EndOfData {
@@ -18,6 +21,12 @@ final class EndOfData {
      * rule answers and nothing is captured (RFC 5321 §4.1.1.4: no 250, no delivery).
      */
     static void finish(Session session, byte[] content, String okText) throws IOException {
+        SmtpReply refusal = conformance(session, content);
+        if (refusal != null) {
+            session.endTransaction();
+            session.reply(refusal);
+            return;
+        }
         ReceivedMail mail = session.prepareMail(content);
         if (RuleRunner.intercept(session, RuleEvent.endOfData(session.transaction().mailFrom(), mail))) {
             if (session.transaction() != null) {
@@ -27,5 +36,25 @@ final class EndOfData {
         }
         String id = session.deliver(mail);
         session.reply(SmtpReply.of(250, "2.0.0", okText + id));
+    }
+
+    /** The declared SIZE and the required headers; a refusal only when the server is strict. */
+    private static SmtpReply conformance(Session session, byte[] content) {
+        SmtpReply refusal = null;
+        String declared = session.transaction().mailParameters().get("SIZE");
+        if (declared != null && Long.parseLong(declared) < content.length
+                && session.violation(Violation.Type.SIZE_EXCEEDED_DECLARED,
+                "MAIL declared SIZE=" + declared + " but sent " + content.length + " octets")) {
+            refusal = SmtpReply.of(552, "5.3.4", "Message larger than the SIZE its MAIL command declared");
+        }
+        Set<String> headers = HeaderNames.of(content);
+        for (String required : new String[] {"Date", "From", "Message-ID"}) {
+            if (!headers.contains(required.toLowerCase(Locale.ROOT))
+                    && session.violation(Violation.Type.MISSING_HEADER, "The message has no " + required + " header")
+                    && refusal == null) {
+                refusal = SmtpReply.of(550, "5.6.0", "Message refused: no " + required + " header (RFC 5322 §3.6)");
+            }
+        }
+        return refusal;
     }
 }

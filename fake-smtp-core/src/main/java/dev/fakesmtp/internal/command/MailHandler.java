@@ -1,6 +1,7 @@
 package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.Transaction;
@@ -20,6 +21,8 @@ final class MailHandler implements CommandHandler {
             }
             EsmtpParameters.checkMail(path.parameters(), session.settings());
             if (AddressSyntax.isInternationalized(path.address()) && !path.parameters().containsKey("SMTPUTF8")) {
+                session.violation(Violation.Type.NON_ASCII_WITHOUT_SMTPUTF8, "Non-ASCII sender without SMTPUTF8: <"
+                        + path.address() + ">");
                 throw new CommandRejected(553, "5.6.7", "A non-ASCII address needs the SMTPUTF8 parameter");
             }
             session.beginTransaction(new Transaction(path.address(), path.parameters()));

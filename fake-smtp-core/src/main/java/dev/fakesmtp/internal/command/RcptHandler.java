@@ -2,6 +2,7 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.Recipient;
 import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.SessionState;
@@ -26,6 +27,8 @@ final class RcptHandler implements CommandHandler {
             }
             EsmtpParameters.checkRcpt(path.parameters(), session.settings());
             if (AddressSyntax.isInternationalized(path.address()) && !transaction.smtpUtf8()) {
+                session.violation(Violation.Type.NON_ASCII_WITHOUT_SMTPUTF8, "Non-ASCII recipient without SMTPUTF8: <"
+                        + path.address() + ">");
                 throw new CommandRejected(553, "5.6.7", "A non-ASCII address needs SMTPUTF8 on MAIL FROM");
             }
             if (transaction.recipients().size() >= session.settings().maxRecipients()) {

@@ -1,0 +1,114 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.Extension;
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.TranscriptLine.Direction;
+import dev.fakesmtp.Violation;
+import dev.fakesmtp.internal.SmtpInput.CommandLine;
+import dev.fakesmtp.internal.command.CommandHandlers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Takes one command line: records it, checks it against the rules a client must follow (line
+ * ending, length, pipelining), dispatches it, and counts bad commands in a row.
+ */
+final class LineHandler {
+
+    /** RFC 5321 §4.5.3.1.4. */
+    static final int RFC_COMMAND_LINE = 512;
+    /** RFC 4954 §4: an AUTH command with its initial response may be up to 12,288 octets. */
+    static final int AUTH_LINE = 12_288;
+    /** RFC 2920 §3.1 (and RFC 4954 for AUTH): these end a pipelined group; the client must wait. */
+    private static final Set<Verb> GROUP_ENDERS = EnumSet.of(Verb.EHLO, Verb.HELO, Verb.VRFY, Verb.EXPN,
+            Verb.NOOP, Verb.QUIT, Verb.AUTH);
+
+    private final Session session;
+    private final CommandHandlers handlers;
+    private int badCommandsInARow;
+    private boolean sentWithoutWaiting;
+    private Verb previous;
+
+    LineHandler(Session session, CommandHandlers handlers) {
+        this.session = session;
+        this.handlers = handlers;
+    }
+
+    void handle(CommandLine line) throws IOException {
+        ServerSettings settings = session.settings();
+        SessionRecord record = session.record();
+        String text = new String(line.bytes(), StandardCharsets.UTF_8);
+        record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : text);
+        Command command = Command.parse(text);
+        Verb verb = command.verb().orElse(null);
+        boolean auth = verb == Verb.AUTH;
+        SmtpReply refusal = lineRefusal(line, text, auth, settings, record);
+        if (refusal == null) {
+            refusal = pipeliningRefusal(verb, text);
+        }
+        session.clearLastReply();
+        if (refusal != null) {
+            session.reply(refusal);
+        } else {
+            handlers.dispatch(session, command);
+        }
+        previous = verb;
+        // Bytes already here while the reply is still unsent: the client did not wait for it.
+        sentWithoutWaiting = session.input().hasBuffered();
+        SmtpReply last = session.lastReply();
+        countBadCommand(last != null && isBadCommandReply(last.code()));
+    }
+
+    private SmtpReply lineRefusal(CommandLine line, String text, boolean auth, ServerSettings settings,
+                                  SessionRecord record) {
+        if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() && !auth)) {
+            record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
+                    line.octets() + " octets, over the limit of " + settings.maxCommandLineLength());
+            return SmtpReply.of(500, "5.5.6", "Line too long (the limit is "
+                    + (auth ? AUTH_LINE : settings.maxCommandLineLength()) + " octets)");
+        }
+        if (line.bareLf() && session.violation(Violation.Type.BARE_LF, "Command line ended in a bare LF: " + text)) {
+            return SmtpReply.of(500, "5.5.2", "Syntax error: end command lines with CRLF, not a bare LF");
+        }
+        if (line.octets() > RFC_COMMAND_LINE && !auth && session.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
+                line.octets() + " octets (RFC 5321 allows 512): " + text)) {
+            return SmtpReply.of(500, "5.5.6", "Line too long (RFC 5321 allows 512 octets)");
+        }
+        return null;
+    }
+
+    private SmtpReply pipeliningRefusal(Verb verb, String text) {
+        if (!sentWithoutWaiting || previous == null) {
+            return null;
+        }
+        boolean offered = session.esmtp() && session.settings().advertises(Extension.PIPELINING);
+        boolean violated;
+        if (!offered) {
+            violated = session.violation(Violation.Type.PIPELINING_NOT_ADVERTISED,
+                    "Sent without waiting for the reply to " + previous + ": " + text);
+        } else if (GROUP_ENDERS.contains(previous)) {
+            violated = session.violation(Violation.Type.PIPELINING_AFTER_GROUP_END,
+                    "Sent without waiting for the reply to " + previous + ", which ends a group: " + text);
+        } else {
+            violated = false;
+        }
+        return violated ? SmtpReply.of(500, "5.5.0", "Protocol violation: wait for each reply" + (offered
+                ? " after " + previous : ", PIPELINING is not offered")) : null;
+    }
+
+    private static boolean isBadCommandReply(int code) {
+        return code == 500 || code == 501 || code == 502 || code == 503 || code == 504 || code == 555;
+    }
+
+    private void countBadCommand(boolean bad) {
+        badCommandsInARow = bad ? badCommandsInARow + 1 : 0;
+        if (badCommandsInARow >= session.settings().maxBadCommands()) {
+            session.reply(SmtpReply.of(421, "4.7.0",
+                    session.settings().hostname() + " Too many bad commands, closing connection"));
+            session.closeAfterReplies(SessionEnd.TOO_MANY_ERRORS);
+        }
+    }
+}

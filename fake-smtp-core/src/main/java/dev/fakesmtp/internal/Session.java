@@ -1,28 +1,21 @@
 package dev.fakesmtp.internal;
 
 import dev.fakesmtp.Authentication;
-import dev.fakesmtp.Envelope;
 import dev.fakesmtp.Extension;
 import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.TlsInfo;
-import dev.fakesmtp.TranscriptLine.Direction;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
 import dev.fakesmtp.internal.command.CommandHandlers;
-import dev.fakesmtp.internal.rules.Effect;
 import dev.fakesmtp.internal.rules.RuleClosedConnection;
-import dev.fakesmtp.internal.rules.RuleEvent;
-import dev.fakesmtp.internal.rules.RuleImpl;
 import dev.fakesmtp.internal.rules.RuleSet;
 import dev.fakesmtp.internal.tls.TlsHandshake;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -38,7 +31,6 @@ public final class Session implements Runnable {
     private final boolean implicitTls;
     private final ServerSettings settings;
     private final SessionRecord record;
-    private final MailboxImpl mailbox;
     private final Runnable onClose;
     private final LineHandler lines;
     private final RuleSet rules;
@@ -54,8 +46,7 @@ public final class Session implements Runnable {
     private boolean esmtp;
     private boolean closeRequested;
     private SmtpReply lastReply;
-    private int transactionsDelivered;
-    private int queueIds;
+    private final Delivery delivery;
     private volatile Thread thread;
 
     /** A session on an accepted socket; {@code onClose} runs when it has ended. */
@@ -66,7 +57,7 @@ public final class Session implements Runnable {
         this.implicitTls = implicitTls;
         this.settings = settings;
         this.record = record;
-        this.mailbox = mailbox;
+        this.delivery = new Delivery(mailbox, record);
         this.lines = new LineHandler(this, handlers);
         this.onClose = onClose;
         this.idleMillis = Math.max(1, Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
@@ -79,23 +70,8 @@ public final class Session implements Runnable {
             deadline = System.nanoTime() + settings.maxSessionDuration().toNanos();
             rawSocket.setTcpNoDelay(true);
             rawSocket.setSoTimeout((int) idleMillis);
-            RuleEvent connect = RuleEvent.connect();
-            RuleImpl rule = rules.firing(connect);
-            if (rule != null && implicitTls && rule.effect().kind() == Effect.Kind.FAIL_TLS_HANDSHAKE) {
-                RuleRunner.failTlsHandshake(this, rule.description(), false);
+            if (!Greeting.greet(this, implicitTls)) {
                 return;
-            }
-            if (implicitTls) {
-                useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), true);
-            } else {
-                useStreams(rawSocket);
-            }
-            if (!implicitTls && rawSocket.getInputStream().available() > 0
-                    && violation(Violation.Type.COMMAND_BEFORE_GREETING, "The client sent before the 220 greeting")) {
-                writer.queue(SmtpReply.of(554, "5.5.0", "Protocol violation: sent before the greeting"));
-                closeAfterReplies(SessionEnd.TOO_MANY_ERRORS);
-            } else if (rule == null || !RuleRunner.apply(this, rule, connect)) {
-                writer.queue(SmtpReply.of(220, "", settings.hostname() + " ESMTP fake-smtp ready"));
             }
             writer.flush();
             while (!closeRequested) {
@@ -137,6 +113,26 @@ public final class Session implements Runnable {
             closeSocket();
             onClose.run();
         }
+    }
+
+    /** Reads and writes on the plain socket. */
+    void usePlainStreams() throws IOException {
+        useStreams(rawSocket);
+    }
+
+    /** Runs the implicit-TLS handshake and reads and writes through it. */
+    void useImplicitTls() throws IOException {
+        useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), true);
+    }
+
+    /** True when the client has sent bytes that are waiting unread on the plain socket. */
+    boolean clientSentEarly() throws IOException {
+        return rawSocket.getInputStream().available() > 0;
+    }
+
+    /** Queues a reply without counting it as the current command's. */
+    void queue(SmtpReply reply) {
+        writer.queue(reply);
     }
 
     private void useStreams(Socket current) throws IOException {
@@ -239,18 +235,7 @@ public final class Session implements Runnable {
 
     /** The message of the current transaction as it would be captured, not yet in the mailbox. */
     public ReceivedMail prepareMail(byte[] content) {
-        Envelope.Builder envelope = Envelope.builder()
-                .heloName(heloName == null ? "" : heloName)
-                .mailFrom(transaction.mailFrom())
-                .mailParameters(transaction.mailParameters())
-                .clientAddress(record.clientAddress())
-                .sessionId(record.id())
-                .transactionIndex(transactionsDelivered + 1)
-                .receivedAt(Instant.now())
-                .tls(tls)
-                .authentication(authentication);
-        transaction.recipients().forEach(envelope::addRecipient);
-        return new ReceivedMail(envelope.build(), content);
+        return delivery.prepare(this, heloName, content);
     }
 
     /**
@@ -258,16 +243,14 @@ public final class Session implements Runnable {
      * client can see the 250. Returns the id used in the reply.
      */
     public String deliver(ReceivedMail mail) {
-        transactionsDelivered++;
-        mailbox.add(mail);
-        record.messageDelivered();
+        delivery.deliver(mail);
         return dropTransaction();
     }
 
     /** Ends the transaction without capturing it (a black-hole rule); returns a queue id all the same. */
     public String dropTransaction() {
         endTransaction();
-        return record.id() + "." + (++queueIds);
+        return delivery.nextQueueId();
     }
 
     /** Opens a transaction (after a valid MAIL). */

@@ -1,0 +1,43 @@
+package dev.fakesmtp.internal;
+
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.Violation;
+import dev.fakesmtp.internal.rules.Effect;
+import dev.fakesmtp.internal.rules.RuleEvent;
+import dev.fakesmtp.internal.rules.RuleImpl;
+import java.io.IOException;
+
+/**
+ * The start of a session: connect rules, the implicit-TLS handshake, the early-talker check
+ * and the 220 greeting (or whatever a rule answers instead).
+ */
+final class Greeting {
+
+    private Greeting() {
+    }
+
+    /** Greets the client; false when the session already ended (a rule broke the handshake). */
+    static boolean greet(Session session, boolean implicitTls) throws IOException {
+        RuleEvent connect = RuleEvent.connect();
+        RuleImpl rule = session.rules().firing(connect);
+        if (rule != null && implicitTls && rule.effect().kind() == Effect.Kind.FAIL_TLS_HANDSHAKE) {
+            RuleRunner.failTlsHandshake(session, rule.description(), false);
+            return false;
+        }
+        if (implicitTls) {
+            session.useImplicitTls();
+        } else {
+            session.usePlainStreams();
+        }
+        // RFC 5321 §4.3.1: a client must wait for the greeting; TLS clients speak first by design.
+        if (!implicitTls && session.clientSentEarly()
+                && session.violation(Violation.Type.COMMAND_BEFORE_GREETING, "The client sent before the 220 greeting")) {
+            session.queue(SmtpReply.of(554, "5.5.0", "Protocol violation: sent before the greeting"));
+            session.closeAfterReplies(SessionEnd.TOO_MANY_ERRORS);
+        } else if (rule == null || !RuleRunner.apply(session, rule, connect)) {
+            session.queue(SmtpReply.of(220, "", session.settings().hostname() + " ESMTP fake-smtp ready"));
+        }
+        return true;
+    }
+}

@@ -61,6 +61,7 @@ public final class RuleRunner {
             }
             case DELAY -> {
                 session.flush();
+                session.record().line(Direction.SERVER, "(delayed " + effect.delay() + ")", mark);
                 pause(effect.delay().toNanos());
                 if (effect.reply() == null) {
                     return false;

@@ -1,0 +1,126 @@
+package dev.fakesmtp.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakesmtp.FakeSmtpServer;
+import dev.fakesmtp.ReceivedMail;
+import dev.fakesmtp.Rule;
+import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.Trigger;
+import dev.fakesmtp.support.SmtpDialogue;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The one-line scenarios of {@code server.scenarios()}: greylisting, a full mailbox (for now
+ * and for good), a server down for N connections, and a slow server.
+ */
+@Timeout(20)
+class FailureScenariosTest {
+
+    @Test
+    void greylistingRefusesTheFirstAttemptOfEachPairAndAcceptsItsRetry() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            Rule rule = server.scenarios().greylisting();
+            try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+                smtp.send("RCPT TO:<bob@example.com>");
+                Wire.expectBytes(smtp, "451 4.7.1 Greylisted, please try again later\r\n");
+                smtp.send("RSET").expect("250 ");
+            }
+            try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                // The retry of the same pair, in a new transaction on a new connection, is accepted.
+                smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+                smtp.send("RCPT TO:<Bob@Example.com>").expect("250 2.1.5 ");
+                // Another pair is greylisted again: another recipient, or the same one from another sender.
+                smtp.send("RCPT TO:<carol@example.com>").expect("451 4.7.1 ");
+                Wire.data(smtp, "after greylisting").expect("250 2.0.0 ");
+                smtp.send("MAIL FROM:<z@example.com>").expect("250 ");
+                smtp.send("RCPT TO:<bob@example.com>").expect("451 4.7.1 ");
+            }
+            ReceivedMail mail = server.mailbox().awaitMessages(1, Wire.WAIT).get(0);
+            assertThat(mail.envelope().recipients()).containsExactly("Bob@Example.com");
+            assertThat(rule.timesFired()).isEqualTo(3);
+            assertThat(server.rules()).containsExactly(rule);
+        }
+    }
+
+    @Test
+    void mailboxFullIsATemporary452ForThatAddressOnly() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            server.scenarios().mailboxFull("bob@example.com");
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+            smtp.send("RCPT TO:<bob@example.com>");
+            Wire.expectBytes(smtp, "452 4.2.2 Mailbox full: bob@example.com\r\n");
+            smtp.send("RCPT TO:<carol@example.com>").expect("250 ");
+            Wire.data(smtp, "for carol").expect("250 ");
+            assertThat(server.mailbox().awaitMessages(1, Wire.WAIT).get(0).envelope().recipients())
+                    .containsExactly("carol@example.com");
+        }
+    }
+
+    @Test
+    void mailboxFullPermanentlyIsA552() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            Rule rule = server.scenarios().mailboxFullPermanently("bob@example.com");
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+            smtp.send("RCPT TO:<bob@example.com>");
+            Wire.expectBytes(smtp, "552 5.2.2 Mailbox full: bob@example.com\r\n");
+            smtp.send("RCPT TO:<bob@example.com>").expect("552 5.2.2 "); // for good
+            assertThat(rule.timesFired()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void unavailableForTwoConnectionsThenUp() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().hostname("mx.test").build().start()) {
+            Rule rule = server.scenarios().unavailableFor(2);
+            for (int i = 0; i < 2; i++) {
+                try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
+                    Wire.expectBytes(smtp, "421 4.3.2 mx.test Service not available, try again later\r\n");
+                    Wire.expectEof(smtp);
+                }
+            }
+            try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
+                smtp.expect("220 mx.test ");
+                smtp.send("QUIT").expect("221 ");
+            }
+            assertThat(rule.timesFired()).isEqualTo(2);
+            assertThat(server.sessions()).extracting(session -> session.end()).containsExactly(
+                    SessionEnd.CLOSED_BY_RULE, SessionEnd.CLOSED_BY_RULE, SessionEnd.QUIT);
+        }
+    }
+
+    @Test
+    void slowDelaysEveryCommandButAnswersNormally() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            Rule rule = server.scenarios().slow(Duration.ofMillis(200));
+            try (SmtpDialogue smtp = SmtpDialogue.greeted(server)) {
+                smtp.send("EHLO client.test").expect("250 ");
+                smtp.send("NOOP").expect("250 2.0.0 OK");
+                smtp.send("QUIT").expect("221 ");
+            }
+            assertThat(rule.timesFired()).isEqualTo(3);
+            assertThat(rule.description()).contains("any command").contains("delay PT0.2S then proceed");
+        }
+    }
+
+    @Test
+    void scenariosAreOrdinaryRulesThatCanBeRemoved() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            Rule down = server.scenarios().unavailableFor(1000);
+            Rule full = server.scenarios().mailboxFull("bob@example.com");
+            assertThat(server.rules()).containsExactly(down, full);
+            down.remove();
+            try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+                smtp.send("RCPT TO:<bob@example.com>").expect("452 4.2.2 ");
+            }
+            server.on(Trigger.noop()).reply(250, "2.0.0 extra");
+            assertThat(server.rules()).hasSize(2).contains(full);
+        }
+    }
+}

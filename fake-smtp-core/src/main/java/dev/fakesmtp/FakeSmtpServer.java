@@ -101,6 +101,8 @@ public final class FakeSmtpServer implements AutoCloseable {
      * Jakarta Mail properties for the main port: host, port, 10 s timeouts, and, when TLS is on,
      * STARTTLS required (or SSL for an implicit-TLS server) with hostname verification and a
      * socket factory that trusts only this server's certificate authority.
+     *
+     * @throws IllegalStateException for a TLS server given an {@link SSLContext}: its trust is unknown
      */
     public Properties mailProperties() {
         return MailProperties.of(host(), port(), settings.tls().implicitTlsOnly(),
@@ -362,8 +364,12 @@ public final class FakeSmtpServer implements AutoCloseable {
             if (protocols.length == 0) {
                 throw new IllegalArgumentException("Name at least one TLS protocol, e.g. \"TLSv1.3\"");
             }
+            List<String> supported = Checks.supportedTlsProtocols();
             for (String protocol : protocols) {
-                Checks.notEmpty("protocol", protocol);
+                if (!supported.contains(Checks.notEmpty("protocol", protocol))) {
+                    throw new IllegalArgumentException("This JDK does not support TLS protocol '" + protocol
+                            + "'; it supports " + supported);
+                }
             }
             this.tlsProtocols = List.of(protocols);
             return this;

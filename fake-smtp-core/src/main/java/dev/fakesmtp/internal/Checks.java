@@ -35,6 +35,15 @@ public final class Checks {
         return address;
     }
 
+    /** The TLS protocol names this JDK supports, e.g. TLSv1.3 and TLSv1.2. */
+    public static java.util.List<String> supportedTlsProtocols() {
+        try {
+            return java.util.List.of(javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters().getProtocols());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JDK has no default SSLContext", e);
+        }
+    }
+
     /** {@code value} if it is neither null nor empty. */
     public static String notEmpty(String name, String value) {
         Objects.requireNonNull(value, name);

@@ -44,8 +44,7 @@ final class LineHandler {
         record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : text);
         Command command = Command.parse(text);
         Verb verb = command.verb().orElse(null);
-        boolean auth = verb == Verb.AUTH;
-        SmtpReply refusal = lineRefusal(line, text, auth, settings, record);
+        SmtpReply refusal = lineRefusal(line, text, verb, settings, record);
         if (refusal == null) {
             refusal = pipeliningRefusal(verb, text);
         }
@@ -62,22 +61,36 @@ final class LineHandler {
         countBadCommand(last != null && isBadCommandReply(last.code()));
     }
 
-    private SmtpReply lineRefusal(CommandLine line, String text, boolean auth, ServerSettings settings,
+    private SmtpReply lineRefusal(CommandLine line, String text, Verb verb, ServerSettings settings,
                                   SessionRecord record) {
-        if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() && !auth)) {
+        boolean auth = verb == Verb.AUTH;
+        int extra = extensionAllowance(verb);
+        if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() + extra && !auth)) {
             record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
-                    line.octets() + " octets, over the limit of " + settings.maxCommandLineLength());
+                    line.octets() + " octets, over the limit of " + (settings.maxCommandLineLength() + extra));
             return SmtpReply.of(500, "5.5.6", "Line too long (the limit is "
-                    + (auth ? AUTH_LINE : settings.maxCommandLineLength()) + " octets)");
+                    + (auth ? AUTH_LINE : settings.maxCommandLineLength() + extra) + " octets)");
         }
         if (line.bareLf() && session.violation(Violation.Type.BARE_LF, "Command line ended in a bare LF: " + text)) {
             return SmtpReply.of(500, "5.5.2", "Syntax error: end command lines with CRLF, not a bare LF");
         }
-        if (line.octets() > RFC_COMMAND_LINE && !auth && session.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
-                line.octets() + " octets (RFC 5321 allows 512): " + text)) {
-            return SmtpReply.of(500, "5.5.6", "Line too long (RFC 5321 allows 512 octets)");
+        if (line.octets() > RFC_COMMAND_LINE + extra && !auth && session.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
+                line.octets() + " octets (RFC 5321 allows " + (RFC_COMMAND_LINE + extra) + "): " + text)) {
+            return SmtpReply.of(500, "5.5.6", "Line too long (RFC 5321 allows " + (RFC_COMMAND_LINE + extra) + " octets)");
         }
         return null;
+    }
+
+    /**
+     * ESMTP extensions lengthen MAIL and RCPT (RFC 5321 §4.5.3.1.4): MAIL by 500 for AUTH=
+     * (RFC 4954 §3), 100 for RET/ENVID (RFC 3461 §4), 26 for SIZE (RFC 1870) and 14 for BODY;
+     * RCPT by 500 for NOTIFY/ORCPT (RFC 3461 §4).
+     */
+    private static int extensionAllowance(Verb verb) {
+        if (verb == Verb.MAIL) {
+            return 500 + 100 + 26 + 14;
+        }
+        return verb == Verb.RCPT ? 500 : 0;
     }
 
     private SmtpReply pipeliningRefusal(Verb verb, String text) {

@@ -13,6 +13,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A raw SMTP client for exact-protocol tests: send lines or bytes, read replies and assert on
@@ -27,9 +31,10 @@ import java.util.List;
  */
 public final class SmtpDialogue implements AutoCloseable {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    /** The TLS socket after {@link #startTls}, else the TCP socket. */
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     private SmtpDialogue(Socket socket) throws IOException {
         this.socket = socket;
@@ -44,6 +49,23 @@ public final class SmtpDialogue implements AutoCloseable {
             socket.setSoTimeout(5_000);
             socket.setTcpNoDelay(true);
             return new SmtpDialogue(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Connects to {@code port} (e.g. the implicit-TLS port) and runs the TLS handshake at once,
+     * verifying the certificate as {@code "localhost"} with {@code context}'s trust.
+     */
+    public static SmtpDialogue connectTls(FakeSmtpServer server, int port, SSLContext context) {
+        try {
+            Socket plain = new Socket(server.host(), port);
+            plain.setSoTimeout(5_000);
+            plain.setTcpNoDelay(true);
+            SmtpDialogue dialogue = new SmtpDialogue(plain);
+            dialogue.upgrade(context, "localhost");
+            return dialogue;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,6 +163,43 @@ public final class SmtpDialogue implements AutoCloseable {
         } catch (IOException e) {
             // A reset also means closed.
         }
+    }
+
+    /**
+     * Layers TLS over the connection (after the server's {@code 220} to STARTTLS) and runs the
+     * handshake, verifying the certificate chain with {@code context} and the host name as
+     * {@code "localhost"} (HTTPS rules). Later reads and writes go through TLS.
+     */
+    public SmtpDialogue startTls(SSLContext context) {
+        return startTls(context, "localhost");
+    }
+
+    /** Like {@link #startTls(SSLContext)}, verifying the certificate for {@code expectedHost}. */
+    public SmtpDialogue startTls(SSLContext context, String expectedHost) {
+        try {
+            upgrade(context, expectedHost);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void upgrade(SSLContext context, String expectedHost) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, expectedHost, socket.getPort(), true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout(5_000);
+        tls.startHandshake();
+        socket = tls;
+        in = tls.getInputStream();
+        out = tls.getOutputStream();
+    }
+
+    /** The negotiated TLS session; fails if the connection is in clear text. */
+    public SSLSession tlsSession() {
+        assertThat(socket).as("the dialogue is in TLS").isInstanceOf(SSLSocket.class);
+        return ((SSLSocket) socket).getSession();
     }
 
     /** The underlying socket, for tests that need to shut it down in special ways. */

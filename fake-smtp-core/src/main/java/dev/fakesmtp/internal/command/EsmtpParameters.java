@@ -53,6 +53,7 @@ final class EsmtpParameters {
                     }
                 }
                 case "AUTH" -> {
+                    require(settings, Extension.AUTH, "AUTH");
                     if (!value.equals("<>") && !isXtext(value)) {
                         throw bad("AUTH=" + value + " (an xtext mailbox or <>)");
                     }

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 final class Guards {
 
-    private static final Set<Verb> NEED_TLS = EnumSet.of(Verb.MAIL, Verb.RCPT, Verb.DATA, Verb.BDAT, Verb.AUTH);
+    /** RFC 3207 §4: with TLS required, every command but these gets 530 before STARTTLS. */
+    private static final Set<Verb> ALLOWED_IN_CLEAR = EnumSet.of(Verb.NOOP, Verb.EHLO, Verb.STARTTLS, Verb.QUIT);
 
     private Guards() {
     }
@@ -21,7 +22,7 @@ final class Guards {
     /** Null when the policies let {@code verb} through now; otherwise the refusal. */
     static SmtpReply refusal(Verb verb, Session session) {
         boolean inTls = session.tls() != null;
-        if (session.settings().tls().requireTls() && !inTls && NEED_TLS.contains(verb)) {
+        if (session.settings().tls().requireTls() && !inTls && !ALLOWED_IN_CLEAR.contains(verb)) {
             return SmtpReply.of(530, "5.7.0", "Must issue a STARTTLS command first");
         }
         if (verb == Verb.AUTH && session.settings().auth().onlyAfterTls() && !inTls) {

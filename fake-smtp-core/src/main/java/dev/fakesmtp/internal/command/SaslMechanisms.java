@@ -44,6 +44,9 @@ final class SaslMechanisms {
 
     private static Credentials login(SaslExchange exchange, String initial) throws IOException, CommandRejected {
         byte[] user = initial != null ? SaslExchange.decode(initial) : exchange.challengeText("Username:");
+        if (user.length == 0) {
+            throw new CommandRejected(501, "5.5.2", "Malformed LOGIN response: the user name is empty");
+        }
         byte[] password = exchange.challengeText("Password:");
         return new Credentials(AuthMechanism.LOGIN, new String(user, StandardCharsets.UTF_8),
                 new String(password, StandardCharsets.UTF_8), null, null);

@@ -1,0 +1,89 @@
+package dev.fakesmtp.assertj;
+
+import static dev.fakesmtp.assertj.FakeSmtpAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fakesmtp.ReceivedMail;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code isEncodedCorrectly()}: 8-bit data and charsets declared where they are used. */
+class EncodingAssertTest {
+
+    private static final Map<String, String> EIGHT_BIT = Map.of("BODY", "8BITMIME");
+    private static final String HEADERS = "From: shop@example.com\r\nTo: bob@example.com\r\nSubject: Hi\r\nMIME-Version: 1.0\r\n";
+
+    @Test
+    void asciiIsAlwaysFine() {
+        assertThat(Mails.mail("shop@example.com", "bob@example.com", "Hi", "plain ASCII")).isEncodedCorrectly();
+    }
+
+    @Test
+    void utf8DeclaredEverywhereIsFine() {
+        assertThat(message(EIGHT_BIT, "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n",
+                "Grüße aus Köln")).isEncodedCorrectly();
+    }
+
+    @Test
+    void quotedPrintableNeedsNo8BitMime() {
+        assertThat(message(Map.of(), "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding:"
+                + " quoted-printable\r\n", "Gr=C3=BC=C3=9Fe")).isEncodedCorrectly().hasText("Grüße");
+    }
+
+    @Test
+    void eightBitDataWithout8BitMime() {
+        assertThatThrownBy(() -> assertThat(message(Map.of(), "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n", "Grüße")).isEncodedCorrectly())
+                .hasMessageEndingWith("to be encoded correctly, but:\n"
+                        + "  - the message has 8-bit bytes, but MAIL FROM declared BODY=7BIT (send BODY=8BITMIME, or use"
+                        + " a quoted-printable or base64 transfer encoding)");
+    }
+
+    @Test
+    void eightBitTextDeclaredAsSevenBitAndWithoutCharset() {
+        assertThatThrownBy(() -> assertThat(message(EIGHT_BIT, "Content-Type: text/plain\r\n", "Grüße"))
+                .isEncodedCorrectly())
+                .hasMessageEndingWith("to be encoded correctly, but:\n"
+                        + "  - the message (text/plain) has 8-bit bytes, but its Content-Transfer-Encoding is 7bit\n"
+                        + "  - the message (text/plain) has non-ASCII text, but declares no charset (declare e.g."
+                        + " charset=UTF-8)");
+    }
+
+    @Test
+    void bytesThatAreNotValidInTheDeclaredCharset() {
+        ReceivedMail latin1AsUtf8 = new ReceivedMail(message(EIGHT_BIT, "", "").envelope(),
+                (HEADERS + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nGr\u00fc\u00dfe\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> assertThat(latin1AsUtf8).isEncodedCorrectly())
+                .hasMessageEndingWith("  - the message (text/plain) declares charset UTF-8, but its bytes are not valid UTF-8");
+    }
+
+    @Test
+    void rawUtf8HeadersNeedSmtpUtf8() {
+        String raw = "From: shop@example.com\r\nTo: bob@example.com\r\nSubject: Grüße\r\n\r\nHi\r\n";
+
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of("BODY", "8BITMIME", "SMTPUTF8", ""), raw))
+                .isEncodedCorrectly();
+        assertThatThrownBy(() -> assertThat(Mails.raw("shop@example.com", "bob@example.com", EIGHT_BIT, raw))
+                .isEncodedCorrectly())
+                .hasMessageEndingWith("  - the header section has 8-bit bytes, but MAIL FROM had no SMTPUTF8 parameter"
+                        + " (encode header text per RFC 2047, or send SMTPUTF8)");
+    }
+
+    @Test
+    void everyTextPartOfAMultipartIsChecked() {
+        String body = "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nGrüße\r\n--b\r\n"
+                + "Content-Type: text/html; charset=us-ascii\r\nContent-Transfer-Encoding: 8bit\r\n\r\n<p>Grüße</p>\r\n--b--";
+
+        assertThatThrownBy(() -> assertThat(Mails.raw("shop@example.com", "bob@example.com", EIGHT_BIT,
+                HEADERS + body + "\r\n")).isEncodedCorrectly())
+                .hasMessageEndingWith("to be encoded correctly, but:\n  - part 2 of the message (text/html) has non-ASCII"
+                        + " text, but declares charset us-ascii (declare e.g. charset=UTF-8)");
+    }
+
+    private static ReceivedMail message(Map<String, String> mailParameters, String partHeaders, String text) {
+        return Mails.raw("shop@example.com", "bob@example.com", mailParameters, HEADERS + partHeaders + "\r\n" + text + "\r\n");
+    }
+}

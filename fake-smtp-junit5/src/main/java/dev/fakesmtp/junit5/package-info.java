@@ -1,0 +1,5 @@
+/**
+ * JUnit Jupiter support: {@link dev.fakesmtp.junit5.SmtpServer @SmtpServer} starts, injects,
+ * resets and closes fake SMTP servers for tests. Works on JUnit 5.10 and newer, JUnit 6 included.
+ */
+package dev.fakesmtp.junit5;

@@ -1,0 +1,62 @@
+package dev.fakesmtp.junit5.support;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs {@link Fixture} classes through the Jupiter engine and reads their outcome. */
+public final class Kit {
+
+    private Kit() {
+    }
+
+    /** Runs the fixture classes one test at a time. */
+    public static EngineExecutionResults run(Class<?>... fixtures) {
+        return builder(fixtures).execute();
+    }
+
+    /** Runs the fixture classes with classes and methods concurrent, on {@code threads} threads. */
+    public static EngineExecutionResults runInParallel(int threads, Class<?>... fixtures) {
+        return builder(fixtures)
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
+                        String.valueOf(threads))
+                .execute();
+    }
+
+    /** The messages of the failures among these events, e.g. {@code results.testEvents()}. */
+    public static List<String> failureMessages(Events events) {
+        return events.failed().stream().map(Kit::failure).map(String::valueOf).collect(Collectors.toList());
+    }
+
+    /** The exceptions that failed these events. */
+    public static List<Throwable> failures(Events events) {
+        return events.failed().stream().map(Kit::failureThrowable).collect(Collectors.toList());
+    }
+
+    private static String failure(Event event) {
+        return failureThrowable(event).getMessage();
+    }
+
+    private static Throwable failureThrowable(Event event) {
+        return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    private static EngineTestKit.Builder builder(Class<?>... fixtures) {
+        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(Fixture.ENABLED, "true");
+        for (Class<?> fixture : fixtures) {
+            builder.selectors(selectClass(fixture));
+        }
+        return builder;
+    }
+}

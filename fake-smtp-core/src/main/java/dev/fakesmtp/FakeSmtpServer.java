@@ -124,6 +124,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         return acceptor.isRunning();
     }
 
+    /** True once {@link #close()} was called; a closed server cannot be started again. */
+    public boolean isClosed() {
+        return acceptor.isClosed();
+    }
+
     /** The captured messages. */
     public Mailbox mailbox() {
         return acceptor.mailbox();

@@ -27,6 +27,14 @@ public interface SmtpSession {
     /** How the session ended, {@link SessionEnd#OPEN} while it is open. */
     SessionEnd end();
 
+    /**
+     * Waits until the session has ended (the server noticed the client leave, timed it out,
+     * or closed it) and returns how.
+     *
+     * @throws AssertionError if it is still open after {@code timeout}; the message shows the transcript
+     */
+    SessionEnd awaitEnd(java.time.Duration timeout);
+
     /** The name from the last EHLO or HELO, empty before one. */
     Optional<String> heloName();
 

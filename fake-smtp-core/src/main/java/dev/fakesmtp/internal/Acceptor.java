@@ -257,6 +257,11 @@ public final class Acceptor {
         }
     }
 
+    /** True once close() was called. */
+    public boolean isClosed() {
+        return closing;
+    }
+
     /** True between start() and close(). */
     public boolean isRunning() {
         synchronized (lifecycle) {

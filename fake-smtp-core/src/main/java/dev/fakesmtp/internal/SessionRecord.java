@@ -176,7 +176,32 @@ public final class SessionRecord implements SmtpSession {
         if (end == SessionEnd.OPEN) {
             end = how;
             endedAt = Instant.now();
+            notifyAll();
         }
+    }
+
+    @Override
+    public SessionEnd awaitEnd(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (end == SessionEnd.OPEN) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    break;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for session " + id + " to end", e);
+                }
+            }
+            if (end != SessionEnd.OPEN) {
+                return end;
+            }
+        }
+        throw new AssertionError("Session " + id + " is still open after " + timeout + "; its transcript:\n"
+                + transcriptTail(30));
     }
 
     /** True once the session has ended. */

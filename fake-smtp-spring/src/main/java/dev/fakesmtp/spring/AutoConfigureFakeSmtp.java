@@ -1,0 +1,75 @@
+package dev.fakesmtp.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+
+/**
+ * Starts a {@link dev.fakesmtp.FakeSmtpServer} for the test's application context and points
+ * {@code spring.mail.*} at it, so Spring Boot's {@code JavaMailSender} sends to it. One server
+ * per cached context: test classes with the same configuration share the context and the
+ * server, and the server is reset (mailbox, sessions, failure rules) before each test method.
+ * The server closes with the context. Inject it with {@code @Autowired FakeSmtpServer}.
+ *
+ * <pre>{@code
+ * @SpringBootTest
+ * @AutoConfigureFakeSmtp(startTls = true, username = "app", password = "secret")
+ * class WelcomeMailTest {
+ *     @Autowired FakeSmtpServer smtp;
+ *     @Autowired SignupService signup;
+ *
+ *     @Test
+ *     void sendsWelcomeMail() {
+ *         signup.register("bob@example.com");
+ *         ReceivedMail mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
+ *         assertThat(mail.subject()).isEqualTo("Welcome");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>To configure the server beyond these attributes, declare one {@code FakeSmtpServer} bean in
+ * a test configuration and leave {@link #startTls()}, {@link #implicitTls()},
+ * {@link #requireAuth()} and {@link #hostname()} at their defaults: that bean is then the one
+ * wired (started if it was not), and the attributes' server is discarded.
+ *
+ * <p>With Spring Boot, the annotation also imports the mail and SSL auto-configurations, so
+ * test slices that leave them out still get a {@code JavaMailSender}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ImportAutoConfiguration
+public @interface AutoConfigureFakeSmtp {
+
+    /**
+     * Offers STARTTLS and refuses mail before it; the application is told to require STARTTLS
+     * and to trust the server through the SSL bundle {@value #SSL_BUNDLE}, hostname verified.
+     */
+    boolean startTls() default false;
+
+    /** Speaks TLS from the first byte (the "port 465" mode); the application gets {@code spring.mail.ssl.enabled}. */
+    boolean implicitTls() default false;
+
+    /** Refuses MAIL before a successful AUTH (530 5.7.0); give {@link #username()} so the application can log in. */
+    boolean requireAuth() default false;
+
+    /**
+     * The one account the server accepts, which the application logs in with
+     * ({@code spring.mail.username}); empty for none. With a server bean, only the application's login.
+     */
+    String username() default "";
+
+    /** The password of {@link #username()} ({@code spring.mail.password}). */
+    String password() default "";
+
+    /** The name in the server's greeting and EHLO reply; empty for the core's default, {@code localhost}. */
+    String hostname() default "";
+
+    /** The name of the SSL bundle ({@code spring.ssl.bundle.pem.fake-smtp}) that trusts a TLS server. */
+    String SSL_BUNDLE = "fake-smtp";
+}

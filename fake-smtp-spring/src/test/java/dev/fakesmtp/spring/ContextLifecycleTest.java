@@ -1,0 +1,116 @@
+package dev.fakesmtp.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fakesmtp.FakeSmtpServer;
+import dev.fakesmtp.spring.app.MailApplication;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ContextCustomizer;
+
+/** One server per cached context: shared for equal attributes, closed with the context. */
+@Timeout(60)
+class ContextLifecycleTest {
+
+    @SpringBootTest(classes = MailApplication.class)
+    @AutoConfigureFakeSmtp(hostname = "one.test")
+    static class One {
+    }
+
+    @SpringBootTest(classes = MailApplication.class)
+    @AutoConfigureFakeSmtp(hostname = "one.test")
+    static class SameAsOne {
+    }
+
+    @SpringBootTest(classes = MailApplication.class)
+    @AutoConfigureFakeSmtp(hostname = "two.test")
+    static class Two {
+    }
+
+    @SpringBootTest(classes = MailApplication.class)
+    @AutoConfigureFakeSmtp(hostname = "one.test", username = "shop", password = "s3cret")
+    static class OneWithLogin {
+    }
+
+    @SpringBootTest(classes = MailApplication.class)
+    static class WithoutFakeSmtp {
+    }
+
+    private final PrivateContextCache contexts = new PrivateContextCache(8);
+
+    @AfterEach
+    void closeContexts() {
+        contexts.clear();
+    }
+
+    @Test
+    void equalAttributesGiveEqualCustomizers() {
+        FakeSmtpContextCustomizerFactory factory = new FakeSmtpContextCustomizerFactory();
+        ContextCustomizer one = factory.createContextCustomizer(One.class, List.of());
+        ContextCustomizer sameAsOne = factory.createContextCustomizer(SameAsOne.class, List.of());
+
+        assertThat(one).isEqualTo(sameAsOne).hasSameHashCodeAs(sameAsOne);
+        assertThat(one).isNotEqualTo(factory.createContextCustomizer(Two.class, List.of()));
+        assertThat(one).isNotEqualTo(factory.createContextCustomizer(OneWithLogin.class, List.of()));
+        assertThat(factory.createContextCustomizer(WithoutFakeSmtp.class, List.of())).isNull();
+        assertThat(one.toString()).doesNotContain("s3cret");
+        assertThat(factory.createContextCustomizer(OneWithLogin.class, List.of()).toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void equalAttributesShareOneContextAndOneServer() {
+        ApplicationContext one = contexts.load(One.class);
+        ApplicationContext sameAsOne = contexts.load(SameAsOne.class);
+
+        assertThat(sameAsOne).isSameAs(one);
+        assertThat(sameAsOne.getBean(FakeSmtpServer.class)).isSameAs(one.getBean(FakeSmtpServer.class));
+        assertThat(contexts.size()).isEqualTo(1);
+    }
+
+    @Test
+    void differentAttributesGiveDifferentContextsAndServers() {
+        FakeSmtpServer one = contexts.load(One.class).getBean(FakeSmtpServer.class);
+        FakeSmtpServer two = contexts.load(Two.class).getBean(FakeSmtpServer.class);
+        FakeSmtpServer withLogin = contexts.load(OneWithLogin.class).getBean(FakeSmtpServer.class);
+
+        assertThat(List.of(one.hostname(), two.hostname(), withLogin.hostname()))
+                .containsExactly("one.test", "two.test", "one.test");
+        assertThat(List.of(one.port(), two.port(), withLogin.port())).doesNotHaveDuplicates();
+        assertThat(contexts.size()).isEqualTo(3);
+    }
+
+    @Test
+    void closingTheContextClosesTheServerAndFreesItsPort() throws IOException {
+        FakeSmtpServer server = contexts.load(One.class).getBean(FakeSmtpServer.class);
+        int port = server.port();
+
+        contexts.close(One.class);
+
+        assertThat(server.isRunning()).isFalse();
+        assertThat(contexts.size()).isZero();
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(server.host()))) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void aContextEvictedFromAFullCacheClosesItsServer() {
+        PrivateContextCache single = new PrivateContextCache(1);
+        try {
+            FakeSmtpServer one = single.load(One.class).getBean(FakeSmtpServer.class);
+            FakeSmtpServer two = single.load(Two.class).getBean(FakeSmtpServer.class);
+
+            assertThat(one.isRunning()).isFalse();
+            assertThat(two.isRunning()).isTrue();
+        } finally {
+            single.clear();
+        }
+    }
+}

@@ -4,15 +4,20 @@ import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.TranscriptLine.Direction;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Collects replies and writes them in one socket write when the session flushes, which it does
  * when the client's input is drained; so each reply, or each pipelined batch of replies, is one
- * TCP segment. Synchronized because shutdown writes its 421 from another thread.
+ * TCP segment. Locked because shutdown writes its 421 from another thread; a lock rather than
+ * {@code synchronized} so that shutdown can skip a writer that is stuck on a client that does
+ * not read, and so a virtual thread blocked in a write does not pin its carrier (Java 21).
  */
 public final class ReplyWriter {
 
+    private final ReentrantLock lock = new ReentrantLock();
     private final OutputStream out;
     private final SessionRecord record;
     private final boolean enhancedCodes;
@@ -32,12 +37,65 @@ public final class ReplyWriter {
     }
 
     /** Queues a reply caused by a failure rule, marked so in the transcript. */
-    public synchronized void queue(SmtpReply reply, String rule) {
+    public void queue(SmtpReply reply, String rule) {
+        lock.lock();
+        try {
+            append(reply, rule);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes every queued reply in one write. */
+    public void flush() throws IOException {
+        lock.lock();
+        try {
+            writePending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues a reply and flushes at once. */
+    public void send(SmtpReply reply) throws IOException {
+        lock.lock();
+        try {
+            append(reply, null);
+            writePending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends a reply unless another thread keeps writing for longer than {@code wait} (then it is
+     * probably stuck on a client that does not read, and waiting on could hang the caller);
+     * returns whether it was sent.
+     */
+    public boolean trySend(SmtpReply reply, java.time.Duration wait) throws IOException {
+        try {
+            if (!lock.tryLock(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            append(reply, null);
+            writePending();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void append(SmtpReply reply, String rule) {
         String rendered = reply.render(enhancedCodes);
         for (String line : rendered.split("\r\n")) {
             record.line(Direction.SERVER, line, rule);
         }
-        byte[] bytes = rendered.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = rendered.getBytes(StandardCharsets.UTF_8);
         if (length + bytes.length > pending.length) {
             pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + bytes.length));
         }
@@ -45,8 +103,7 @@ public final class ReplyWriter {
         length += bytes.length;
     }
 
-    /** Writes every queued reply in one write. */
-    public synchronized void flush() throws IOException {
+    private void writePending() throws IOException {
         if (length > 0) {
             int count = length;
             length = 0;
@@ -55,11 +112,5 @@ public final class ReplyWriter {
                 pending = new byte[1024]; // do not keep a large pipelining batch's buffer forever
             }
         }
-    }
-
-    /** Queues a reply and flushes at once. */
-    public synchronized void send(SmtpReply reply) throws IOException {
-        queue(reply);
-        flush();
     }
 }

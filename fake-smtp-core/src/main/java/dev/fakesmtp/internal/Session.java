@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSocket;
 public final class Session implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    private static final java.time.Duration SHUTDOWN_WRITE_WAIT = java.time.Duration.ofMillis(250);
 
     /** The accepted TCP socket; closing it ends the session even while TLS is layered on it. */
     private final Socket rawSocket;
@@ -322,7 +323,9 @@ public final class Session implements Runnable {
         ReplyWriter current = writer;
         if (current != null) {
             try {
-                current.send(SmtpReply.of(421, "4.3.2", settings.hostname() + " Service shutting down, closing"));
+                // A normal flush holds the writer for microseconds; one that holds it longer is stuck.
+                current.trySend(SmtpReply.of(421, "4.3.2", settings.hostname() + " Service shutting down, closing"),
+                        SHUTDOWN_WRITE_WAIT);
             } catch (IOException | RuntimeException e) {
                 // The client is gone or stuck: closing the socket below is all that is left.
             }

@@ -42,9 +42,17 @@ final class LineHandler {
         SessionRecord record = session.record();
         String text = new String(line.bytes(), StandardCharsets.UTF_8);
         record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : text);
+        SmtpReply crRefusal = null;
+        if (text.indexOf('\r') >= 0) {
+            if (session.violation(Violation.Type.BARE_CR, "Command line has a bare CR: " + text.replace("\r", "<CR>"))) {
+                crRefusal = SmtpReply.of(500, "5.5.2", "Syntax error: a bare CR inside a command line");
+            }
+            // Leniently, a bare CR separates words like a space; it must never reach a reply line.
+            text = text.replace('\r', ' ');
+        }
         Command command = Command.parse(text);
         Verb verb = command.verb().orElse(null);
-        SmtpReply refusal = lineRefusal(line, text, verb, settings, record);
+        SmtpReply refusal = crRefusal != null ? crRefusal : lineRefusal(line, text, verb, settings, record);
         if (refusal == null) {
             refusal = pipeliningRefusal(verb, text);
         }

@@ -365,7 +365,8 @@ public final class Session implements Runnable {
         if (remaining <= 0) {
             throw new SocketTimeoutException("Session time limit exceeded");
         }
-        rawSocket.setSoTimeout((int) Math.max(1, Math.min(idleMillis, remaining / 1_000_000L)));
+        // Rounded up, so a read never times out just before the deadline and passes for idleness.
+        rawSocket.setSoTimeout((int) Math.max(1, Math.min(idleMillis, (remaining + 999_999L) / 1_000_000L)));
     }
 
     /**

@@ -9,6 +9,9 @@ public enum Verb {
 
     /** The verb for a command name in any case, empty when it is not one we know. */
     public static Optional<Verb> parse(String name) {
+        if (!name.chars().allMatch(c -> c < 0x80)) {
+            return Optional.empty(); // "quıt" must not become QUIT by Unicode case mapping
+        }
         String upper = name.toUpperCase(Locale.ROOT);
         for (Verb verb : values()) {
             if (verb.name().equals(upper)) {

@@ -11,7 +11,8 @@ final class CommandRejected extends Exception {
 
     CommandRejected(int code, String enhancedCode, String text) {
         super(text, null, false, false); // control flow: no stack trace needed
-        this.reply = SmtpReply.of(code, enhancedCode, text);
+        // The text may quote the client; a CR or LF from it must never break the reply's framing.
+        this.reply = SmtpReply.of(code, enhancedCode, text.replace("\r", "<CR>").replace("\n", "<LF>"));
     }
 
     SmtpReply reply() {

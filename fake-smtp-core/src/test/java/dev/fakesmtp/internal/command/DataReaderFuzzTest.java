@@ -1,0 +1,143 @@
+package dev.fakesmtp.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.fakesmtp.internal.ByteSink;
+import dev.fakesmtp.internal.SmtpInput;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Fuzzes the DATA reader (in this package because it is package-private) against an oracle
+ * written from RFC 5321 §4.5.2 alone: the data is cut into lines at CRLF only (a bare CR or LF is
+ * content), the first line that is exactly "." ends it, and a leading dot of any other line is
+ * dropped. The reader must agree with the oracle on where the data ends, on every output byte
+ * (up to the size limit), and on each violation flag; nothing but {@link EOFException} may escape.
+ * Without {@code JAZZER_FUZZ} these run the seeds in {@code DataReaderFuzzTestInputs} only.
+ */
+@Timeout(60)
+class DataReaderFuzzTest {
+
+    /** Small enough that the fuzzer often crosses them. */
+    private static final int SIZE_LIMIT = 64;
+    private static final int TEXT_LINE_LIMIT = 20;
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    @FuzzTest(maxDuration = "2m")
+    void readerAgreesWithTheRfcOracle(byte[] input) throws IOException {
+        Expected expected = Expected.of(input);
+        ByteArrayInputStream stream = new ByteArrayInputStream(input);
+        SmtpInput in = new SmtpInput(stream, () -> { });
+        ByteSink sink = new ByteSink(SIZE_LIMIT);
+        DataReader reader = new DataReader(TEXT_LINE_LIMIT);
+        try {
+            reader.read(in, sink);
+        } catch (EOFException e) {
+            assertThat(expected.consumed).as("EOF although the input has an end of data").isEqualTo(-1);
+            return;
+        }
+        int consumed = input.length - stream.available() - in.discardBuffered();
+        assertThat(consumed).as("where the data ends").isEqualTo(expected.consumed);
+        byte[] output = expected.content.toByteArray();
+        assertThat(sink.overflowed()).as("overflowed").isEqualTo(output.length > SIZE_LIMIT);
+        assertThat(sink.size()).isLessThanOrEqualTo(SIZE_LIMIT);
+        assertThat(sink.toByteArray()).as("content").isEqualTo(Arrays.copyOf(output,
+                Math.min(output.length, SIZE_LIMIT)));
+        assertThat(reader.sawBareLf()).as("bare LF").isEqualTo(expected.bareLf);
+        assertThat(reader.sawBareCr()).as("bare CR").isEqualTo(expected.bareCr);
+        assertThat(reader.sawLongLine()).as("long line").isEqualTo(expected.longLine);
+        assertThat(reader.sawEightBit()).as("8-bit").isEqualTo(expected.eightBit);
+    }
+
+    /**
+     * Dot-stuffing then reading gives back the content: any bytes, made into CRLF lines (the
+     * fuzz input's LFs become line breaks, its CRs are dropped), stuffed, and ended with ".".
+     */
+    @FuzzTest(maxDuration = "2m")
+    void unstuffingInvertsStuffing(byte[] input) throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int i = 0; i <= input.length; i++) {
+            if (i == input.length || input[i] == '\n') {
+                byte[] bytes = line.toByteArray();
+                if (i < input.length || bytes.length > 0) {
+                    content.writeBytes(bytes);
+                    content.writeBytes(CRLF);
+                    if (bytes.length > 0 && bytes[0] == '.') {
+                        wire.write('.');
+                    }
+                    wire.writeBytes(bytes);
+                    wire.writeBytes(CRLF);
+                }
+                line.reset();
+            } else if (input[i] != '\r') {
+                line.write(input[i]);
+            }
+        }
+        wire.writeBytes(new byte[] {'.', '\r', '\n'});
+        SmtpInput in = new SmtpInput(new ByteArrayInputStream(wire.toByteArray()), () -> { });
+        ByteSink sink = new ByteSink(Integer.MAX_VALUE - 16);
+        DataReader reader = new DataReader(Integer.MAX_VALUE);
+        reader.read(in, sink);
+        assertThat(sink.toByteArray()).isEqualTo(content.toByteArray());
+        assertThat(in.hasBuffered()).as("nothing read past the end of data").isFalse();
+        assertThat(reader.sawBareLf()).isFalse();
+        assertThat(reader.sawBareCr()).isFalse();
+    }
+
+    /** What RFC 5321 says the reader must produce for an input. */
+    private static final class Expected {
+        /** Octets up to and including the terminating ".CRLF", or -1 when there is none. */
+        int consumed = -1;
+        final ByteArrayOutputStream content = new ByteArrayOutputStream();
+        boolean bareLf;
+        boolean bareCr;
+        boolean longLine;
+        boolean eightBit;
+
+        static Expected of(byte[] input) {
+            Expected expected = new Expected();
+            int start = 0;
+            while (true) {
+                int crlf = indexOfCrlf(input, start);
+                if (crlf < 0) {
+                    return expected; // no end of data: EOF
+                }
+                int from = start;
+                if (crlf - start == 1 && input[start] == '.') {
+                    expected.consumed = crlf + 2;
+                    return expected;
+                }
+                if (input[start] == '.' && crlf > start) {
+                    from++; // a stuffed dot
+                }
+                for (int i = start; i < crlf; i++) {
+                    expected.bareLf |= input[i] == '\n';
+                    expected.bareCr |= input[i] == '\r';
+                }
+                for (int i = from; i < crlf; i++) {
+                    expected.eightBit |= (input[i] & 0x80) != 0;
+                }
+                expected.longLine |= crlf - from + 2 > TEXT_LINE_LIMIT;
+                expected.content.write(input, from, crlf - from);
+                expected.content.writeBytes(CRLF);
+                start = crlf + 2;
+            }
+        }
+
+        private static int indexOfCrlf(byte[] input, int from) {
+            for (int i = from; i + 1 < input.length; i++) {
+                if (input[i] == '\r' && input[i + 1] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.fakesmtp.testcontainers.support;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.Optional;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * What the Docker tests need from this machine: an engine Testcontainers can reach, and images
+ * that no registry is asked for. Each check runs once per JVM.
+ */
+public final class DockerEngine {
+
+    /** The image {@code src/test/docker/build-msmtp-image.sh} builds. */
+    public static final String MSMTP_IMAGE = "fake-smtp/msmtp:local";
+
+    /** The image behind {@code Testcontainers.exposeHostPorts} on 1.21 and 2.0 alike. */
+    public static final String SSHD_IMAGE = "testcontainers/sshd:1.3.0";
+
+    /** Set to {@code required} (CI does, once dockerd runs) to fail instead of skipping. */
+    public static final String REQUIRED_VARIABLE = "FAKESMTP_DOCKER_TESTS";
+
+    private static final Optional<String> ENGINE_PROBLEM = probeEngine();
+
+    private DockerEngine() {
+    }
+
+    /** Why the Docker tests cannot run here, or empty when the engine and the msmtp image are there. */
+    public static Optional<String> problem() {
+        return ENGINE_PROBLEM.or(() -> missing(MSMTP_IMAGE,
+                "run fake-smtp-testcontainers/src/test/docker/build-msmtp-image.sh to build it"));
+    }
+
+    /** Why the host-port-exposure test cannot run here, or empty. */
+    public static Optional<String> sshdProblem() {
+        return problem().or(() -> missing(SSHD_IMAGE, "Testcontainers' sshd image cannot be pulled here"
+                + " (no registry), so the exposeHostPorts route is tested only where the image is present"));
+    }
+
+    /** True when the environment asks for the Docker tests to run, not to be skipped. */
+    public static boolean required() {
+        return "required".equals(System.getenv(REQUIRED_VARIABLE));
+    }
+
+    private static Optional<String> missing(String image, String hint) {
+        try {
+            DockerClient client = DockerClientFactory.instance().client();
+            client.inspectImageCmd(image).exec();
+            return Optional.empty();
+        } catch (NotFoundException e) {
+            return Optional.of("the image " + image + " is not on this Docker engine: " + hint);
+        }
+    }
+
+    private static Optional<String> probeEngine() {
+        try {
+            DockerClientFactory.instance().client();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String ryuk = "true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED")) ? ""
+                    : " (without a registry, also set TESTCONTAINERS_RYUK_DISABLED=true)";
+            return Optional.of("no Docker engine that Testcontainers can use: " + firstLine(e) + ryuk);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return e.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+    }
+}

@@ -95,8 +95,9 @@ public final class Acceptor {
     }
 
     private void listen(ServerSocket socket, boolean implicitTls) {
-        Thread thread = new Thread(() -> acceptLoop(socket, implicitTls), "fake-smtp-acceptor-" + socket.getLocalPort());
-        thread.setDaemon(true);
+        // On JDK 21+ a virtual thread: far cheaper to start and to stop than a platform thread.
+        Thread thread = threads.newThread(() -> acceptLoop(socket, implicitTls));
+        thread.setName("fake-smtp-acceptor-" + socket.getLocalPort());
         acceptThreads.add(thread);
         thread.start();
     }

@@ -30,12 +30,14 @@ public final class ByteSink {
         bytes[size++] = (byte) b;
     }
 
-    /** Appends bytes, or marks the overflow if they do not all fit. */
+    /** Appends bytes; what does not fit under the limit is dropped and marks the overflow. */
     public void write(byte[] source, int offset, int length) {
         if (overflowed) {
             return;
         }
         if ((long) size + length > limit) {
+            // Keep what fits, exactly as byte-by-byte writes would (the transcript shows it).
+            write(source, offset, limit - size);
             overflowed = true;
             return;
         }

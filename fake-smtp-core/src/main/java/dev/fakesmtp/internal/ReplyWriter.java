@@ -21,7 +21,7 @@ public final class ReplyWriter {
     private final OutputStream out;
     private final SessionRecord record;
     private final boolean enhancedCodes;
-    private byte[] pending = new byte[1024];
+    private byte[] pending = new byte[256];
     private int length;
 
     /** A writer to the socket's (unbuffered) stream that logs every line into {@code record}. */
@@ -92,8 +92,10 @@ public final class ReplyWriter {
 
     private void append(SmtpReply reply, String rule) {
         String rendered = reply.render(enhancedCodes);
-        for (String line : rendered.split("\r\n")) {
-            record.line(Direction.SERVER, line, rule);
+        int start = 0;
+        for (int end = rendered.indexOf("\r\n"); end >= 0; end = rendered.indexOf("\r\n", start)) {
+            record.line(Direction.SERVER, rendered.substring(start, end), rule);
+            start = end + 2;
         }
         byte[] bytes = rendered.getBytes(StandardCharsets.UTF_8);
         if (length + bytes.length > pending.length) {

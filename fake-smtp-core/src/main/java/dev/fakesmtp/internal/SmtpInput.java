@@ -13,7 +13,7 @@ public final class SmtpInput {
 
     private final InputStream in;
     private final BeforeBlocking beforeBlocking;
-    private final byte[] buffer = new byte[16 * 1024];
+    private byte[] buffer = new byte[1024];
     private int position;
     private int limit;
 
@@ -55,6 +55,41 @@ public final class SmtpInput {
         System.arraycopy(buffer, position, target, offset, count);
         position += count;
         return count;
+    }
+
+    private boolean lastCopyEightBit;
+
+    /**
+     * Copies the buffered bytes up to the next CR or LF (not included) into {@code sink} in one
+     * bulk copy; fills the buffer first when it is empty. Returns how many were copied (0 when
+     * the next byte is CR or LF), or -1 at the end of the stream.
+     */
+    public int copyUntilLineBreak(ByteSink sink) throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        int start = position;
+        int end = limit;
+        byte[] bytes = buffer;
+        int high = 0;
+        int i = start;
+        while (i < end) {
+            byte b = bytes[i];
+            if (b == '\r' || b == '\n') {
+                break;
+            }
+            high |= b;
+            i++;
+        }
+        position = i;
+        lastCopyEightBit = high < 0;
+        sink.write(bytes, start, i - start);
+        return i - start;
+    }
+
+    /** True when the last {@link #copyUntilLineBreak} copied an octet of 0x80 or more. */
+    public boolean lastCopyEightBit() {
+        return lastCopyEightBit;
     }
 
     /** Skips exactly {@code count} bytes, or fewer if the stream ends; returns how many were skipped. */
@@ -105,6 +140,9 @@ public final class SmtpInput {
 
     private boolean fill() throws IOException {
         beforeBlocking.run();
+        if (limit == buffer.length && buffer.length < 16 * 1024) {
+            buffer = new byte[Math.min(16 * 1024, buffer.length * 4)]; // the last read filled it: grow
+        }
         int count = in.read(buffer, 0, buffer.length);
         if (count <= 0) {
             return false;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 class StartCloseCyclesTest {
 
     private static final int CYCLES = 1_000;
+    private static final boolean VIRTUAL_THREADS = Runtime.version().feature() >= 21;
 
     @Test
     void thousandCyclesLeaveNoThreadAliveAndNoPortBound() throws IOException {
@@ -37,7 +38,7 @@ class StartCloseCyclesTest {
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             FakeSmtpServer server = FakeSmtpServer.builder().build().start();
             int port = server.port();
-            used.add(acceptorThread(port));
+            acceptorThread(port).ifPresent(used::add);
             SmtpDialogue client = null;
             if (cycle % 4 == 0) {
                 client = SmtpDialogue.afterEhlo(server); // stays connected: close() must end its session
@@ -53,7 +54,7 @@ class StartCloseCyclesTest {
         }
         List<String> alive = used.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         assertThat(alive).as("threads of closed servers still alive").isEmpty();
-        assertThat(used).hasSize(CYCLES + CYCLES / 4);
+        assertThat(used).hasSize((VIRTUAL_THREADS ? 0 : CYCLES) + CYCLES / 4);
     }
 
     @Test
@@ -62,7 +63,7 @@ class StartCloseCyclesTest {
         List<SmtpDialogue> clients = new ArrayList<>();
         FakeSmtpServer server = FakeSmtpServer.builder().build().start();
         try {
-            used.add(acceptorThread(server.port()));
+            acceptorThread(server.port()).ifPresent(used::add);
             for (int i = 0; i < 20; i++) {
                 SmtpDialogue smtp = SmtpDialogue.afterEhlo(server);
                 clients.add(smtp);
@@ -83,12 +84,20 @@ class StartCloseCyclesTest {
     }
 
     /** The acceptor thread, found by the name it carries while its server is running. */
-    private static Thread acceptorThread(int port) {
+    /**
+     * The acceptor thread while the server runs. On Java 21+ it is a virtual thread, which
+     * {@code Thread.getAllStackTraces()} never lists: there the closed port (probed below) is
+     * the acceptor's evidence, and only the session threads are checked by identity.
+     */
+    private static java.util.Optional<Thread> acceptorThread(int port) {
+        if (VIRTUAL_THREADS) {
+            return java.util.Optional.empty();
+        }
         String name = "fake-smtp-acceptor-" + port;
-        return Thread.getAllStackTraces().keySet().stream()
+        return java.util.Optional.of(Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("No thread named " + name + " while the server runs"));
+                .orElseThrow(() -> new AssertionError("No thread named " + name + " while the server runs")));
     }
 
     /** Sends one message and returns the thread that served it (listeners run on it). */

@@ -39,6 +39,14 @@ final class DataReader {
      */
     void read(SmtpInput in, ByteSink sink) throws IOException {
         while (true) {
+            if (state == IN_LINE) {
+                int copied = in.copyUntilLineBreak(sink);
+                if (copied < 0) {
+                    throw new EOFException("The client closed the connection in the middle of DATA");
+                }
+                lineLength += copied;
+                eightBit |= in.lastCopyEightBit();
+            }
             int b = in.read();
             if (b < 0) {
                 throw new EOFException("The client closed the connection in the middle of DATA");

@@ -41,7 +41,7 @@ final class LineHandler {
         ServerSettings settings = session.settings();
         SessionRecord record = session.record();
         String text = new String(line.bytes(), StandardCharsets.UTF_8);
-        record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : text);
+        record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : transcribed(text));
         SmtpReply crRefusal = null;
         if (text.indexOf('\r') >= 0) {
             if (session.violation(Violation.Type.BARE_CR, "Command line has a bare CR: " + text.replace("\r", "<CR>"))) {
@@ -67,6 +67,20 @@ final class LineHandler {
         sentWithoutWaiting = session.input().hasBuffered();
         SmtpReply last = session.lastReply();
         countBadCommand(last != null && isBadCommandReply(last.code()));
+    }
+
+    /**
+     * The line as the transcript keeps it: an AUTH initial response carries the client's secret
+     * (base64 is no protection), and transcripts end up in failure messages and CI logs.
+     */
+    private static String transcribed(String text) {
+        if (text.regionMatches(true, 0, "AUTH ", 0, 5)) {
+            int space = text.indexOf(' ', 5);
+            if (space > 0 && space < text.length() - 1) {
+                return text.substring(0, space) + " " + SaslTranscript.hidden(text.length() - space - 1);
+            }
+        }
+        return text;
     }
 
     private SmtpReply lineRefusal(CommandLine line, String text, Verb verb, ServerSettings settings,

@@ -2,6 +2,7 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.TranscriptLine.Direction;
+import dev.fakesmtp.internal.SaslTranscript;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
 import java.io.EOFException;
@@ -34,7 +35,8 @@ final class SaslExchange {
             throw new EOFException("The client closed the connection during AUTH");
         }
         String text = new String(line.bytes(), StandardCharsets.US_ASCII);
-        session.record().line(Direction.CLIENT, text);
+        // The response carries the secret: the transcript keeps "*" (cancel) and the size only.
+        session.record().line(Direction.CLIENT, text.equals("*") ? text : SaslTranscript.hidden(text.length()));
         if (line.tooLong()) {
             throw new CommandRejected(500, "5.5.6", "Authentication response too long");
         }

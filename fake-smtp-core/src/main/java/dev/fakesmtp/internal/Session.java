@@ -1,7 +1,6 @@
 package dev.fakesmtp.internal;
 
 import dev.fakesmtp.Authentication;
-import dev.fakesmtp.Extension;
 import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpReply;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import javax.net.ssl.SSLSocket;
 
 /**
  * One client connection, served on its own thread with blocking I/O: greets, reads command
@@ -25,20 +23,14 @@ import javax.net.ssl.SSLSocket;
 public final class Session implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
-    private static final java.time.Duration SHUTDOWN_WRITE_WAIT = java.time.Duration.ofMillis(250);
 
-    /** The accepted TCP socket; closing it ends the session even while TLS is layered on it. */
-    private final Socket rawSocket;
+    private final Connection connection;
     private final boolean implicitTls;
     private final ServerSettings settings;
     private final SessionRecord record;
     private final Runnable onClose;
     private final LineHandler lines;
     private final RuleSet rules;
-    private final long idleMillis;
-    private long deadline;
-    private volatile SmtpInput input;
-    private volatile ReplyWriter writer;
     private TlsInfo tls;
     private Authentication authentication;
     private SessionState state = SessionState.CONNECTED;
@@ -54,29 +46,26 @@ public final class Session implements Runnable {
     public Session(Socket socket, boolean implicitTls, ServerSettings settings, SessionRecord record,
                    MailboxImpl mailbox, CommandHandlers handlers, RuleSet rules, Runnable onClose) {
         this.rules = rules;
-        this.rawSocket = socket;
+        this.connection = new Connection(socket, settings, record);
         this.implicitTls = implicitTls;
         this.settings = settings;
         this.record = record;
         this.delivery = new Delivery(mailbox, record);
         this.lines = new LineHandler(this, handlers);
         this.onClose = onClose;
-        this.idleMillis = Math.max(1, Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
     }
 
     @Override
     public void run() {
         thread = Thread.currentThread();
         try {
-            deadline = System.nanoTime() + settings.maxSessionDuration().toNanos();
-            rawSocket.setTcpNoDelay(true);
-            rawSocket.setSoTimeout((int) idleMillis);
+            connection.open();
             if (!Greeting.greet(this, implicitTls)) {
                 return;
             }
-            writer.flush();
+            flush();
             while (!closeRequested) {
-                CommandLine line = input.readLine(Math.max(settings.maxCommandLineLength(), LineHandler.AUTH_LINE));
+                CommandLine line = connection.input().readLine(Math.max(settings.maxCommandLineLength(), LineHandler.AUTH_LINE));
                 if (line == null) {
                     record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT");
                     record.ended(SessionEnd.CLIENT_DISCONNECTED);
@@ -84,14 +73,14 @@ public final class Session implements Runnable {
                 }
                 lines.handle(line);
             }
-            writer.flush();
+            flush();
         } catch (TlsHandshake.Failed e) {
             record.tlsFailure(e.getMessage());
             record.ended(SessionEnd.TLS_HANDSHAKE_FAILED);
         } catch (RuleClosedConnection e) {
             record.ended(SessionEnd.CLOSED_BY_RULE);
         } catch (SocketTimeoutException e) {
-            if (System.nanoTime() - deadline >= 0) {
+            if (connection.deadlinePassed()) {
                 endWith(SessionEnd.SESSION_TIME_LIMIT, SmtpReply.of(421, "4.4.2",
                         settings.hostname() + " Session time limit exceeded, closing connection"));
             } else {
@@ -99,7 +88,7 @@ public final class Session implements Runnable {
                         settings.hostname() + " Idle timeout, closing connection"));
             }
         } catch (IOException e) {
-            if (rawSocket.isClosed()) {
+            if (connection.isClosed()) {
                 record.ended(SessionEnd.SERVER_SHUTDOWN);
             } else {
                 // The client went away (EOF mid-DATA, reset, ...) without QUIT.
@@ -118,32 +107,26 @@ public final class Session implements Runnable {
 
     /** Reads and writes on the plain socket. */
     void usePlainStreams() throws IOException {
-        useStreams(rawSocket);
+        connection.usePlainStreams();
     }
 
     /** Runs the implicit-TLS handshake and reads and writes through it. */
     void useImplicitTls() throws IOException {
-        useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), true);
+        useTls(true);
     }
 
     /** True when the client has sent bytes that are waiting unread on the plain socket. */
     boolean clientSentEarly() throws IOException {
-        return rawSocket.getInputStream().available() > 0;
+        return connection.clientSentEarly();
     }
 
     /** Queues a reply without counting it as the current command's. */
     void queue(SmtpReply reply) {
-        writer.queue(reply);
+        connection.writer().queue(reply);
     }
 
-    private void useStreams(Socket current) throws IOException {
-        writer = new ReplyWriter(current.getOutputStream(), record, settings.advertises(Extension.ENHANCED_STATUS_CODES));
-        input = new SmtpInput(current.getInputStream(), this::beforeBlocking);
-    }
-
-    private void useTls(SSLSocket tlsSocket, boolean implicit) throws IOException {
-        useStreams(tlsSocket);
-        tls = TlsHandshake.info(tlsSocket, implicit);
+    private void useTls(boolean implicit) throws IOException {
+        tls = connection.useTls(implicit);
         record.tls(tls);
     }
 
@@ -153,13 +136,13 @@ public final class Session implements Runnable {
      * learned in clear text: EHLO, transaction and AUTH (RFC 3207 §4.2).
      */
     public void startTls() throws IOException {
-        writer.flush();
-        int discarded = input.discardBuffered();
+        flush();
+        int discarded = connection.input().discardBuffered();
         if (discarded > 0) {
             record.violation(Violation.Type.DATA_AFTER_STARTTLS,
                     discarded + " octets sent after STARTTLS before the handshake were discarded");
         }
-        useTls(TlsHandshake.serverSide(rawSocket, settings.tls()), false);
+        useTls(false);
         heloName = null;
         esmtp = false;
         authenticated(null);
@@ -185,7 +168,7 @@ public final class Session implements Runnable {
     /** Queues a reply caused by a failure rule; the transcript names the rule. */
     public void reply(SmtpReply reply, String rule) {
         lastReply = reply;
-        writer.queue(reply, rule);
+        connection.writer().queue(reply, rule);
     }
 
     /** The last reply queued for the current command, or null. */
@@ -200,32 +183,25 @@ public final class Session implements Runnable {
 
     /** The TCP socket's output, under any TLS layer (to break a handshake on purpose). */
     public java.io.OutputStream rawOutput() throws IOException {
-        return rawSocket.getOutputStream();
+        return connection.rawOutput();
     }
 
     /** Ends the session now: closes the socket, with an RST when {@code reset} is true. */
     public void abort(SessionEnd how, boolean reset) {
         record.ended(how);
         closeRequested = true;
-        if (reset) {
-            try {
-                rawSocket.setSoLinger(true, 0); // linger 0 makes close() send RST instead of FIN
-            } catch (IOException e) {
-                // Then it closes with a FIN; the connection ends either way.
-            }
-        }
-        closeSocket();
+        connection.close(reset);
     }
 
     /** Queues a reply; it is written when the client's input is drained or at {@link #flush()}. */
     public void reply(SmtpReply reply) {
         lastReply = reply;
-        writer.queue(reply);
+        connection.writer().queue(reply);
     }
 
     /** Writes the queued replies now (before reading data the client waits to send). */
     public void flush() throws IOException {
-        writer.flush();
+        connection.writer().flush();
     }
 
     /** Ends the session after the queued replies are written. */
@@ -306,7 +282,7 @@ public final class Session implements Runnable {
 
     /** The client's input, for DATA and BDAT. */
     public SmtpInput input() {
-        return input;
+        return connection.input();
     }
 
     /** The client's address. */
@@ -320,25 +296,13 @@ public final class Session implements Runnable {
      */
     public void shutdown() {
         record.ended(SessionEnd.SERVER_SHUTDOWN);
-        ReplyWriter current = writer;
-        if (current != null) {
-            try {
-                // A normal flush holds the writer for microseconds; one that holds it longer is stuck.
-                current.trySend(SmtpReply.of(421, "4.3.2", settings.hostname() + " Service shutting down, closing"),
-                        SHUTDOWN_WRITE_WAIT);
-            } catch (IOException | RuntimeException e) {
-                // The client is gone or stuck: closing the socket below is all that is left.
-            }
-        }
+        connection.trySendFromOtherThread(
+                SmtpReply.of(421, "4.3.2", settings.hostname() + " Service shutting down, closing"));
     }
 
     /** Closes the TCP socket (not a TLS layer, whose close may block); safe from any thread. */
     public void closeSocket() {
-        try {
-            rawSocket.close();
-        } catch (IOException e) {
-            // Nothing to do: the socket is unusable either way.
-        }
+        connection.close(false);
     }
 
     /** The thread serving this session, once it runs. */
@@ -348,25 +312,7 @@ public final class Session implements Runnable {
 
     private void endWith(SessionEnd how, SmtpReply reply) {
         record.ended(how);
-        try {
-            writer.send(reply);
-        } catch (IOException | RuntimeException e) {
-            // The client is gone; the session ends either way.
-        }
-    }
-
-    /**
-     * Runs before every blocking read: sends the queued replies (the client waits for them) and
-     * bounds the read by the idle timeout and what is left of the session time limit.
-     */
-    private void beforeBlocking() throws IOException {
-        flushQuietly();
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            throw new SocketTimeoutException("Session time limit exceeded");
-        }
-        // Rounded up, so a read never times out just before the deadline and passes for idleness.
-        rawSocket.setSoTimeout((int) Math.max(1, Math.min(idleMillis, (remaining + 999_999L) / 1_000_000L)));
+        connection.sendQuietly(reply);
     }
 
     /**
@@ -381,13 +327,5 @@ public final class Session implements Runnable {
     /** Forgets the last reply, before a new command. */
     void clearLastReply() {
         lastReply = null;
-    }
-
-    private void flushQuietly() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            // A failed write shows up as a failed read or write on the session thread next.
-        }
     }
 }

@@ -40,6 +40,14 @@ public final class Transaction {
         return mailParameters.getOrDefault("BODY", "7BIT").toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * True when MAIL allowed only 7-bit content: no BODY=8BITMIME or BINARYMIME, and no SMTPUTF8,
+     * which makes 8-bit (UTF-8) headers legal (RFC 6531 §3.4, RFC 6532).
+     */
+    public boolean declaresSevenBitOnly() {
+        return body().equals("7BIT") && !smtpUtf8();
+    }
+
     /** The accepted recipients so far. */
     public List<Recipient> recipients() {
         return recipients;

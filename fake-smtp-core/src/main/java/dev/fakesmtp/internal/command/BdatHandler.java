@@ -65,7 +65,7 @@ final class BdatHandler implements CommandHandler {
             session.reply(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size (" + limit + ")"));
             return;
         }
-        if (eightBit && transaction.body().equals("7BIT") && !transaction.smtpUtf8()
+        if (eightBit && transaction.declaresSevenBitOnly()
                 && session.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
                 "BDAT chunk has 8-bit octets but MAIL FROM had no BODY=8BITMIME or BINARYMIME")) {
             session.endTransaction();
@@ -84,8 +84,7 @@ final class BdatHandler implements CommandHandler {
             return;
         }
         byte[] content = sink.toByteArray();
-        ContentTranscript.record(session.record(), content, content.length, content.length,
-                session.settings().transcriptDataLimit());
+        ContentTranscript.record(session.record(), content, session.settings().transcriptDataLimit());
         EndOfData.finish(session, content, "OK: " + content.length + " octets, queued as ");
     }
 

@@ -10,12 +10,9 @@ final class ContentTranscript {
     private ContentTranscript() {
     }
 
-    /**
-     * Records the first {@code limit} bytes of {@code content} as client lines, then a note of
-     * how many octets were left out ({@code totalOctets} counts what the client sent).
-     */
-    static void record(SessionRecord record, byte[] content, int stored, long totalOctets, int limit) {
-        int shown = Math.min(stored, limit);
+    /** Records the first {@code limit} bytes of {@code content} as client lines, then how many were left out. */
+    static void record(SessionRecord record, byte[] content, int limit) {
+        int shown = Math.min(content.length, limit);
         int start = 0;
         for (int i = 0; i + 1 < shown; i++) {
             if (content[i] == '\r' && content[i + 1] == '\n') {
@@ -27,8 +24,8 @@ final class ContentTranscript {
         if (start < shown) {
             record.line(Direction.CLIENT, new String(content, start, shown - start, StandardCharsets.UTF_8));
         }
-        if (totalOctets > start && totalOctets > shown) {
-            record.line(Direction.CLIENT, "... (" + (totalOctets - start) + " more octets of message content)");
+        if (content.length > shown) {
+            record.line(Direction.CLIENT, "... (" + (content.length - shown) + " more octets of message content)");
         }
     }
 }

@@ -38,12 +38,11 @@ final class DataHandler implements CommandHandler {
         } catch (IOException e) {
             // Show how far the client got before it vanished or went silent.
             byte[] partial = sink.toByteArray();
-            ContentTranscript.record(record, partial, partial.length, partial.length,
-                    session.settings().transcriptDataLimit());
+            ContentTranscript.record(record, partial, session.settings().transcriptDataLimit());
             throw e;
         }
         byte[] content = sink.toByteArray();
-        ContentTranscript.record(record, content, content.length, content.length, session.settings().transcriptDataLimit());
+        ContentTranscript.record(record, content, session.settings().transcriptDataLimit());
         record.line(Direction.CLIENT, ".");
         if (sink.overflowed()) {
             session.endTransaction();
@@ -75,8 +74,7 @@ final class DataHandler implements CommandHandler {
                 "Message content has a line over the text line limit (RFC 5321 §4.5.3.1.6)") && refusal == null) {
             refusal = "Message refused: a line is longer than " + session.settings().maxTextLineLength() + " octets";
         }
-        // SMTPUTF8 makes 8-bit (UTF-8) headers legal (RFC 6531 §3.4, RFC 6532).
-        if (reader.sawEightBit() && transaction.body().equals("7BIT") && !transaction.smtpUtf8()
+        if (reader.sawEightBit() && transaction.declaresSevenBitOnly()
                 && session.violation(Violation.Type.EIGHT_BIT_WITHOUT_8BITMIME,
                 "Message content has 8-bit octets but MAIL FROM had neither BODY=8BITMIME nor SMTPUTF8")
                 && refusal == null) {

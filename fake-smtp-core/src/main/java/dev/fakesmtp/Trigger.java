@@ -68,9 +68,7 @@ public interface Trigger {
 
     /** MAIL from a sender the predicate accepts; {@code description} names it in transcripts. */
     static Trigger mailFrom(String description, Predicate<String> sender) {
-        Objects.requireNonNull(sender, "sender");
-        return new TriggerSpec(description, false, event -> event.stage() == Stage.COMMAND
-                && event.verb().equals("MAIL") && event.address() != null && sender.test(event.address()));
+        return addressCommand("MAIL", description, Objects.requireNonNull(sender, "sender"));
     }
 
     /** Any RCPT command. */
@@ -92,9 +90,7 @@ public interface Trigger {
 
     /** RCPT to a recipient the predicate accepts; {@code description} names it in transcripts. */
     static Trigger rcptTo(String description, Predicate<String> recipient) {
-        Objects.requireNonNull(recipient, "recipient");
-        return new TriggerSpec(description, false, event -> event.stage() == Stage.COMMAND
-                && event.verb().equals("RCPT") && event.address() != null && recipient.test(event.address()));
+        return addressCommand("RCPT", description, Objects.requireNonNull(recipient, "recipient"));
     }
 
     /** The DATA command, before its 354. */
@@ -142,6 +138,12 @@ public interface Trigger {
     /** QUIT. */
     static Trigger quit() {
         return command("QUIT");
+    }
+
+    /** MAIL or RCPT whose bracketed address the predicate accepts. */
+    private static Trigger addressCommand(String verb, String description, Predicate<String> address) {
+        return new TriggerSpec(description, false, event -> event.stage() == Stage.COMMAND
+                && event.verb().equals(verb) && event.address() != null && address.test(event.address()));
     }
 
     /** A command by its verb, in any case, e.g. {@code command("HELP")}; BDAT fires per chunk. */

@@ -191,7 +191,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         private int maxConnections = 1000;
         private int maxCommandLineLength = 512;
         private int maxTextLineLength = 1000;
-        private Duration idleTimeout = Duration.ofMinutes(1);
+        private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxBadCommands = 10;
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private int transcriptDataLimit = 4096;
@@ -285,7 +285,11 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a client may be silent before 421 4.4.2 and close; one minute by default. */
+        /**
+         * How long a client may be silent before 421 4.4.2 and close; five minutes by default, the
+         * least RFC 5321 §4.5.3.2.7 allows (and long enough to sit at a breakpoint). A test of a
+         * client's timeout handling sets a short one.
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = Checks.positive("idleTimeout", timeout);
             return this;

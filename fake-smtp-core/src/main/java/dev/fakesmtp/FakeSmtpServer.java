@@ -247,7 +247,21 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Hides ESMTP extensions from the EHLO reply and rejects their parameters. */
+        /**
+         * Hides ESMTP extensions from the EHLO reply and rejects their parameters (555 5.5.4).
+         * An extension that needs a hidden one is hidden with it, so EHLO never offers what cannot
+         * be used: hiding {@link Extension#EIGHT_BIT_MIME} also hides {@link Extension#SMTPUTF8}
+         * (RFC 6531 §3.1) and {@link Extension#BINARYMIME}; hiding {@link Extension#CHUNKING} also
+         * hides BINARYMIME (RFC 3030 §3). CHUNKING itself stays without 8BITMIME: BDAT carries 7-bit
+         * messages too.
+         *
+         * <pre>{@code
+         * FakeSmtpServer.builder().hide(Extension.EIGHT_BIT_MIME)  // a 7-bit-only server
+         * }</pre>
+         *
+         * @param hidden the extensions not to offer
+         * @return this builder
+         */
         public Builder hide(Extension... hidden) {
             for (Extension extension : hidden) {
                 extensions.remove(Objects.requireNonNull(extension, "extension"));

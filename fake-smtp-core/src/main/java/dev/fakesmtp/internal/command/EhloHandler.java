@@ -26,10 +26,6 @@ final class EhloHandler implements CommandHandler {
             if (!settings.advertises(extension)) {
                 continue;
             }
-            // BINARYMIME is only usable with BDAT (RFC 3030 §3), so it needs CHUNKING.
-            if (extension == Extension.BINARYMIME && !settings.advertises(Extension.CHUNKING)) {
-                continue;
-            }
             if (extension == Extension.AUTH) {
                 if (AuthHandler.offered(session)) {
                     lines.add(AuthHandler.keywordLine(settings));

@@ -450,7 +450,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         /**
          * Strict mode: a client protocol violation gets an error reply (bare LF in a command 500,
          * bare CR/LF or over-long lines or 8-bit data in a message 550 5.6.0 and nothing captured,
-         * and so on) instead of being only recorded on the session.
+         * a path over RFC 5321's size limits or with a raw TAB in a quoted local part 501, an
+         * EHLO name that is not UTF-8 501, and so on) instead of being only recorded on the
+         * session.
+         *
+         * @return this builder
          */
         public Builder strict() {
             this.strict = true;

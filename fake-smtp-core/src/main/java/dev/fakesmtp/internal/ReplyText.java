@@ -66,7 +66,9 @@ public final class ReplyText {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
-                appendEscaped(out, c);
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    appendHex(out, b);
+                }
             } else {
                 out.appendCodePoint(c);
             }
@@ -85,7 +87,11 @@ public final class ReplyText {
             return;
         }
         for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
-            out.append('\\').append('x').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            appendHex(out, b);
         }
+    }
+
+    private static void appendHex(StringBuilder out, byte b) {
+        out.append('\\').append('x').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
 }

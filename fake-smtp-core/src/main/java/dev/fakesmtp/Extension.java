@@ -36,7 +36,11 @@ public enum Extension {
         this.keyword = keyword;
     }
 
-    /** The EHLO keyword, e.g. {@code "8BITMIME"}. */
+    /**
+     * The EHLO keyword.
+     *
+     * @return the keyword, e.g. {@code "8BITMIME"}
+     */
     public String keyword() {
         return keyword;
     }

@@ -303,6 +303,9 @@ public final class FakeSmtpServer implements AutoCloseable {
          * How long a client may be silent before 421 4.4.2 and close; five minutes by default, the
          * least RFC 5321 §4.5.3.2.7 allows (and long enough to sit at a breakpoint). A test of a
          * client's timeout handling sets a short one.
+         *
+         * @param timeout how long a client may be silent, positive
+         * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = Checks.positive("idleTimeout", timeout);

@@ -54,6 +54,11 @@ public final class SmtpReply {
     /**
      * A reply whose text may start with an enhanced status code, as in
      * {@code of(550, "5.1.1 No such user")}.
+     *
+     * @param code the reply code, 200 to 599
+     * @param text the text, optionally starting with an enhanced status code and a space
+     * @return the reply
+     * @throws IllegalArgumentException for a bad code, an enhanced code of another class, or CR/LF in the text
      */
     public static SmtpReply of(int code, String text) {
         Objects.requireNonNull(text, "text");
@@ -65,32 +70,64 @@ public final class SmtpReply {
         return new SmtpReply(code, "", List.of(text));
     }
 
-    /** A reply with an explicit enhanced status code ({@code ""} for none) and one or more lines. */
+    /**
+     * A reply with an explicit enhanced status code and one or more lines.
+     *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the enhanced status code, e.g. {@code "2.1.0"}, or {@code ""} for none
+     * @param lines the lines of text, at least one, none with CR or LF
+     * @return the reply
+     * @throws IllegalArgumentException for a bad code, no lines, or CR/LF in a line
+     */
     public static SmtpReply of(int code, String enhancedCode, String... lines) {
         return new SmtpReply(code, Objects.requireNonNull(enhancedCode, "enhancedCode"), List.of(lines));
     }
 
-    /** A reply with an explicit enhanced status code ({@code ""} for none) and its lines. */
+    /**
+     * A reply with an explicit enhanced status code and its lines.
+     *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the enhanced status code, e.g. {@code "2.1.0"}, or {@code ""} for none
+     * @param lines the lines of text, at least one, none with CR or LF
+     * @return the reply
+     * @throws IllegalArgumentException for a bad code, no lines, or CR/LF in a line
+     */
     public static SmtpReply of(int code, String enhancedCode, List<String> lines) {
         return new SmtpReply(code, Objects.requireNonNull(enhancedCode, "enhancedCode"), lines);
     }
 
-    /** The three-digit reply code, e.g. 250. */
+    /**
+     * The three-digit reply code.
+     *
+     * @return the code, e.g. 250
+     */
     public int code() {
         return code;
     }
 
-    /** The enhanced status code, e.g. {@code "2.0.0"}, or {@code ""} when the reply has none. */
+    /**
+     * The enhanced status code.
+     *
+     * @return the code, e.g. {@code "2.0.0"}, or {@code ""} when the reply has none
+     */
     public String enhancedCode() {
         return enhancedCode;
     }
 
-    /** The lines of text, without codes, as given (unescaped, unshortened). */
+    /**
+     * The lines of text, without codes, as given.
+     *
+     * @return the lines, unescaped and unshortened ({@link #render} prepares them for the wire)
+     */
     public List<String> lines() {
         return lines;
     }
 
-    /** True for 4xx and 5xx replies. */
+    /**
+     * Whether this reply refuses something.
+     *
+     * @return true for 4xx and 5xx replies
+     */
     public boolean isError() {
         return code >= 400;
     }

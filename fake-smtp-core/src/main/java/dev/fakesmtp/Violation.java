@@ -62,7 +62,12 @@ public record Violation(Type type, String detail) {
         MISSING_HEADER
     }
 
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param type what kind of rule was broken
+     * @param detail the offending line or a description
+     */
     public Violation {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(detail, "detail");

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record Command(String name, Optional<Verb> verb, String argument, String line, boolean malformedUtf8) {
 
-    /** Parses a command line (already without CRLF); dispatch is on the first token, any case. */
+    /**
+     * Parses a command line (already without CRLF); dispatch is on the first token, any case.
+     *
+     * @param line the line without CRLF
+     * @return the command, not flagged as malformed UTF-8
+     */
     public static Command parse(String line) {
         return parse(line, false);
     }
@@ -33,7 +38,11 @@ public record Command(String name, Optional<Verb> verb, String argument, String 
         return new Command(name, Verb.parse(name), argument, line, malformedUtf8);
     }
 
-    /** True when the command has an argument. */
+    /**
+     * True when the command has an argument.
+     *
+     * @return whether anything follows the command name
+     */
     public boolean hasArgument() {
         return !argument.isEmpty();
     }

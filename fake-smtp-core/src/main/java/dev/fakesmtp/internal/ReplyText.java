@@ -23,8 +23,12 @@ public final class ReplyText {
     }
 
     /**
-     * One reply line without its CRLF: {@code prefix} (code, separator, enhanced code, all
-     * ASCII) and {@code text} escaped and shortened so the line with CRLF is at most 512 octets.
+     * One reply line without its CRLF: {@code prefix} and {@code text} escaped and shortened so
+     * the line with CRLF is at most 512 octets.
+     *
+     * @param prefix the code, separator and enhanced code, e.g. {@code "250-2.1.0 "} (ASCII)
+     * @param text the text as given, any characters
+     * @return the line as it goes on the wire, without CRLF
      */
     public static String line(String prefix, String text) {
         int budget = MAX_LINE - 2 - prefix.length();
@@ -61,6 +65,9 @@ public final class ReplyText {
     /**
      * Control characters (C0, DEL, C1) written {@code \xHH}, everything else as it is: for
      * violation details, where a raw TAB or NUL would be invisible but UTF-8 reads well.
+     *
+     * @param text any text
+     * @return the text with its control characters escaped
      */
     public static String showControls(String text) {
         StringBuilder out = new StringBuilder(text.length());

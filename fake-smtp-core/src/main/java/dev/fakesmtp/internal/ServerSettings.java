@@ -86,7 +86,12 @@ public record ServerSettings(
         return Set.copyOf(usable);
     }
 
-    /** Whether an extension is advertised. */
+    /**
+     * Whether an extension is advertised.
+     *
+     * @param extension the extension
+     * @return true when EHLO lists it (so its parameters are accepted)
+     */
     public boolean advertises(Extension extension) {
         return extensions.contains(extension);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * used: SMTPUTF8 needs 8BITMIME (RFC 6531 §3.1 item 8), BINARYMIME is a value of 8BITMIME's
  * BODY parameter (RFC 6152) sent with BDAT (RFC 3030 §3).
  */
-@Timeout(120)
+@Timeout(60)
 class ExtensionDependenciesTest {
 
     @Test
@@ -40,14 +40,18 @@ class ExtensionDependenciesTest {
     }
 
     /**
-     * For every one of the 512 combinations of hidden extensions: each advertised keyword's
-     * prerequisites are advertised too, and what is advertised can be used.
+     * For every way to hide none, one or two extensions: each advertised keyword's prerequisites
+     * are advertised too, and what is advertised can be used. Hiding one reveals every "A needs
+     * B"; hiding two, every "A needs B or C".
      */
     @Test
-    void everyCombinationOfHiddenExtensionsGivesAConsistentEhlo() {
+    void everyWayToHideUpToTwoExtensionsGivesAConsistentEhlo() {
         Extension[] all = Extension.values();
         SoftAssertions softly = new SoftAssertions();
         for (int mask = 0; mask < 1 << all.length; mask++) {
+            if (Integer.bitCount(mask) > 2) {
+                continue;
+            }
             Set<Extension> hidden = EnumSet.noneOf(Extension.class);
             for (int i = 0; i < all.length; i++) {
                 if ((mask & 1 << i) != 0) {

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 512 octets with its CRLF (§4.5.3.1.5), whatever the client put in the arguments a reply may
  * echo. The cases are generated: every command that takes an argument, in every position an
  * argument can be echoed from, times every control octet, DEL, 8-bit and UTF-8 octets, and
- * arguments that fill the line up to each limit, on lenient and strict servers with the
- * default and a large command line limit.
+ * arguments that fill the line up to each limit, on lenient servers with the default and a
+ * large command line limit and on a strict one.
  */
-@Timeout(120)
+@Timeout(60)
 class ReplyTextOnTheWireTest {
 
     /** {@code %s} is where the payload goes; each template runs after EHLO, {@code setup} first. */
@@ -54,8 +54,6 @@ class ReplyTextOnTheWireTest {
             new Template("RSET a%sb"),
             new Template("STARTTLS a%sb"));
 
-    /** How long a command line each server configuration dispatches (CRLF included). */
-    private static final int[] LINE_LIMITS = {512, 8192};
 
     @ParameterizedTest(name = "{0} {1}, limit {2}")
     @MethodSource("cases")
@@ -85,11 +83,11 @@ class ReplyTextOnTheWireTest {
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (Template template : TEMPLATES) {
-            for (String mode : new String[] {"lenient", "strict"}) {
-                for (int limit : LINE_LIMITS) {
-                    cases.add(Arguments.of(template.command(), mode, limit));
-                }
-            }
+            // A strict server refuses every line over 512 octets before it is dispatched, so a
+            // larger limit only matters to a lenient one.
+            cases.add(Arguments.of(template.command(), "lenient", 512));
+            cases.add(Arguments.of(template.command(), "lenient", 8192));
+            cases.add(Arguments.of(template.command(), "strict", 512));
         }
         return cases.stream();
     }

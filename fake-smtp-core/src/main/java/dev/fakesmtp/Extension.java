@@ -2,23 +2,25 @@ package dev.fakesmtp;
 
 /**
  * The ESMTP extensions the server advertises in its EHLO reply. Each is on by default and can
- * be hidden with {@link FakeSmtpServer.Builder#hide(Extension...)} to test a client's fallback.
- * STARTTLS is not here: it is off until {@link FakeSmtpServer.Builder#startTls()} turns it on.
+ * be hidden with {@link FakeSmtpServer.Builder#hide(Extension...)} to test a client's fallback;
+ * an extension that needs a hidden one is hidden with it (SMTPUTF8 and BINARYMIME need 8BITMIME,
+ * BINARYMIME needs CHUNKING). STARTTLS is not here: it is off until
+ * {@link FakeSmtpServer.Builder#startTls()} turns it on.
  */
 public enum Extension {
     /** RFC 1870: {@code SIZE <limit>} and the MAIL {@code SIZE=} parameter. */
     SIZE("SIZE"),
-    /** RFC 6152: 8-bit MIME bodies, MAIL {@code BODY=8BITMIME}. */
+    /** RFC 6152: 8-bit MIME bodies, MAIL {@code BODY=8BITMIME}; SMTPUTF8 and BINARYMIME need it. */
     EIGHT_BIT_MIME("8BITMIME"),
     /** RFC 2920: command pipelining. */
     PIPELINING("PIPELINING"),
     /** RFC 2034 / 3463: enhanced status codes in every reply. */
     ENHANCED_STATUS_CODES("ENHANCEDSTATUSCODES"),
-    /** RFC 6531: UTF-8 addresses and headers, MAIL {@code SMTPUTF8}. */
+    /** RFC 6531: UTF-8 addresses and headers, MAIL {@code SMTPUTF8}; needs 8BITMIME. */
     SMTPUTF8("SMTPUTF8"),
     /** RFC 3030: the BDAT command. */
     CHUNKING("CHUNKING"),
-    /** RFC 3030: MAIL {@code BODY=BINARYMIME} (sent with BDAT). */
+    /** RFC 3030: MAIL {@code BODY=BINARYMIME} (sent with BDAT); needs 8BITMIME and CHUNKING. */
     BINARYMIME("BINARYMIME"),
     /** RFC 3461: delivery status notifications: RET, ENVID, NOTIFY, ORCPT. */
     DSN("DSN"),
@@ -34,7 +36,11 @@ public enum Extension {
         this.keyword = keyword;
     }
 
-    /** The EHLO keyword, e.g. {@code "8BITMIME"}. */
+    /**
+     * The EHLO keyword.
+     *
+     * @return the keyword, e.g. {@code "8BITMIME"}
+     */
     public String keyword() {
         return keyword;
     }

@@ -191,7 +191,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         private int maxConnections = 1000;
         private int maxCommandLineLength = 512;
         private int maxTextLineLength = 1000;
-        private Duration idleTimeout = Duration.ofMinutes(1);
+        private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxBadCommands = 10;
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private int transcriptDataLimit = 4096;
@@ -247,7 +247,21 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Hides ESMTP extensions from the EHLO reply and rejects their parameters. */
+        /**
+         * Hides ESMTP extensions from the EHLO reply and rejects their parameters (555 5.5.4).
+         * An extension that needs a hidden one is hidden with it, so EHLO never offers what cannot
+         * be used: hiding {@link Extension#EIGHT_BIT_MIME} also hides {@link Extension#SMTPUTF8}
+         * (RFC 6531 §3.1) and {@link Extension#BINARYMIME}; hiding {@link Extension#CHUNKING} also
+         * hides BINARYMIME (RFC 3030 §3). CHUNKING itself stays without 8BITMIME: BDAT carries 7-bit
+         * messages too.
+         *
+         * <pre>{@code
+         * FakeSmtpServer.builder().hide(Extension.EIGHT_BIT_MIME)  // a 7-bit-only server
+         * }</pre>
+         *
+         * @param hidden the extensions not to offer
+         * @return this builder
+         */
         public Builder hide(Extension... hidden) {
             for (Extension extension : hidden) {
                 extensions.remove(Objects.requireNonNull(extension, "extension"));
@@ -285,7 +299,14 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a client may be silent before 421 4.4.2 and close; one minute by default. */
+        /**
+         * How long a client may be silent before 421 4.4.2 and close; five minutes by default, the
+         * least RFC 5321 §4.5.3.2.7 allows (and long enough to sit at a breakpoint). A test of a
+         * client's timeout handling sets a short one.
+         *
+         * @param timeout how long a client may be silent, positive
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = Checks.positive("idleTimeout", timeout);
             return this;
@@ -432,7 +453,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         /**
          * Strict mode: a client protocol violation gets an error reply (bare LF in a command 500,
          * bare CR/LF or over-long lines or 8-bit data in a message 550 5.6.0 and nothing captured,
-         * and so on) instead of being only recorded on the session.
+         * a path over RFC 5321's size limits or with a raw TAB in a quoted local part 501, an
+         * EHLO name that is not UTF-8 501, and so on) instead of being only recorded on the
+         * session.
+         *
+         * @return this builder
          */
         public Builder strict() {
             this.strict = true;

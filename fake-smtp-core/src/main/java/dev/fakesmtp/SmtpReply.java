@@ -1,5 +1,6 @@
 package dev.fakesmtp;
 
+import dev.fakesmtp.internal.ReplyText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * One SMTP reply: a three-digit code, an optional RFC 3463 enhanced status code and one or
- * more lines of text. Immutable.
+ * more lines of text. Immutable. Any text can be given; {@link #render} makes it fit for the
+ * wire: characters other than printable US-ASCII and HT (RFC 5321 §4.2) go out as
+ * {@code \xHH} escapes of their UTF-8 octets, and a line longer than the 512 octets of RFC 5321
+ * §4.5.3.1.5 loses the middle of its text to {@code "..."}.
  *
  * <pre>{@code
  * SmtpReply reply = SmtpReply.of(550, "5.1.1 No such user");
@@ -50,6 +54,11 @@ public final class SmtpReply {
     /**
      * A reply whose text may start with an enhanced status code, as in
      * {@code of(550, "5.1.1 No such user")}.
+     *
+     * @param code the reply code, 200 to 599
+     * @param text the text, optionally starting with an enhanced status code and a space
+     * @return the reply
+     * @throws IllegalArgumentException for a bad code, an enhanced code of another class, or CR/LF in the text
      */
     public static SmtpReply of(int code, String text) {
         Objects.requireNonNull(text, "text");
@@ -61,32 +70,64 @@ public final class SmtpReply {
         return new SmtpReply(code, "", List.of(text));
     }
 
-    /** A reply with an explicit enhanced status code ({@code ""} for none) and one or more lines. */
+    /**
+     * A reply with an explicit enhanced status code and one or more lines.
+     *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the enhanced status code, e.g. {@code "2.1.0"}, or {@code ""} for none
+     * @param lines the lines of text, at least one, none with CR or LF
+     * @return the reply
+     * @throws IllegalArgumentException for a bad code, no lines, or CR/LF in a line
+     */
     public static SmtpReply of(int code, String enhancedCode, String... lines) {
         return new SmtpReply(code, Objects.requireNonNull(enhancedCode, "enhancedCode"), List.of(lines));
     }
 
-    /** A reply with an explicit enhanced status code ({@code ""} for none) and its lines. */
+    /**
+     * A reply with an explicit enhanced status code and its lines.
+     *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the enhanced status code, e.g. {@code "2.1.0"}, or {@code ""} for none
+     * @param lines the lines of text, at least one, none with CR or LF
+     * @return the reply
+     * @throws IllegalArgumentException for a bad code, no lines, or CR/LF in a line
+     */
     public static SmtpReply of(int code, String enhancedCode, List<String> lines) {
         return new SmtpReply(code, Objects.requireNonNull(enhancedCode, "enhancedCode"), lines);
     }
 
-    /** The three-digit reply code, e.g. 250. */
+    /**
+     * The three-digit reply code.
+     *
+     * @return the code, e.g. 250
+     */
     public int code() {
         return code;
     }
 
-    /** The enhanced status code, e.g. {@code "2.0.0"}, or {@code ""} when the reply has none. */
+    /**
+     * The enhanced status code.
+     *
+     * @return the code, e.g. {@code "2.0.0"}, or {@code ""} when the reply has none
+     */
     public String enhancedCode() {
         return enhancedCode;
     }
 
-    /** The lines of text, without codes. */
+    /**
+     * The lines of text, without codes, as given.
+     *
+     * @return the lines, unescaped and unshortened ({@link #render} prepares them for the wire)
+     */
     public List<String> lines() {
         return lines;
     }
 
-    /** True for 4xx and 5xx replies. */
+    /**
+     * Whether this reply refuses something.
+     *
+     * @return true for 4xx and 5xx replies
+     */
     public boolean isError() {
         return code >= 400;
     }
@@ -94,25 +135,36 @@ public final class SmtpReply {
     /**
      * The reply as it goes on the wire: one line per text line, {@code 250-} on all but the last,
      * each ending in CRLF; enhanced codes are included when {@code withEnhancedCodes} is true.
+     * Every line is printable US-ASCII or HT and at most 512 octets, CRLF included: other
+     * characters are written {@code \xHH} (their UTF-8 octets) and an over-long text keeps its
+     * start and end around {@code "..."}.
+     *
+     * @param withEnhancedCodes whether to write the enhanced status code (ENHANCEDSTATUSCODES)
+     * @return the wire form, CRLF after every line
      */
     public String render(boolean withEnhancedCodes) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            out.append(code).append(i == lines.size() - 1 ? ' ' : '-');
+            StringBuilder prefix = new StringBuilder().append(code).append(i == lines.size() - 1 ? ' ' : '-');
             if (withEnhancedCodes && !enhancedCode.isEmpty()) {
-                out.append(enhancedCode);
+                prefix.append(enhancedCode);
                 if (!lines.get(i).isEmpty()) {
-                    out.append(' ');
+                    prefix.append(' ');
                 }
             }
-            out.append(lines.get(i)).append("\r\n");
+            out.append(ReplyText.line(prefix.toString(), lines.get(i))).append("\r\n");
         }
         return out.toString();
     }
 
-    /** The wire form as UTF-8 bytes (SMTPUTF8 allows UTF-8 in reply text). */
+    /**
+     * The wire form as bytes: US-ASCII, since {@link #render} escapes everything else.
+     *
+     * @param withEnhancedCodes whether to write the enhanced status code
+     * @return the octets that go on the wire
+     */
     public byte[] toBytes(boolean withEnhancedCodes) {
-        return render(withEnhancedCodes).getBytes(StandardCharsets.UTF_8);
+        return render(withEnhancedCodes).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -40,13 +40,34 @@ public record Violation(Type type, String detail) {
         PIPELINING_AFTER_GROUP_END,
         /** A non-ASCII address without SMTPUTF8 (RFC 6531 §3.4); the server answered 553. */
         NON_ASCII_WITHOUT_SMTPUTF8,
+        /**
+         * Octets that are not UTF-8 (RFC 3629) in an address or an EHLO/HELO name. An address is
+         * refused with 501 even by a lenient server, since no text could stand for it in the
+         * envelope; a lenient server keeps an EHLO name with the bad octets written {@code \xHH}.
+         */
+        MALFORMED_UTF8,
+        /**
+         * A MAIL or RCPT path over the limits of RFC 5321 §4.5.3.1: a local part over 64 octets,
+         * a domain over 255, or the whole path, brackets and source route included, over 256.
+         */
+        ADDRESS_TOO_LONG,
+        /**
+         * An address that RFC 5321 §4.1.2 does not allow but a lenient server accepts: a raw TAB
+         * inside a quoted local part ({@code qtextSMTP} has no HT).
+         */
+        ADDRESS_SYNTAX,
         /** More message octets than MAIL's SIZE parameter declared (RFC 1870 §6). */
         SIZE_EXCEEDED_DECLARED,
         /** A message without a Date or From header (RFC 5322 §3.6) or without a Message-ID (SHOULD). */
         MISSING_HEADER
     }
 
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param type what kind of rule was broken
+     * @param detail the offending line or a description
+     */
     public Violation {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(detail, "detail");

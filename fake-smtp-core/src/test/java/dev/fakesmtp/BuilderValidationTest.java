@@ -39,6 +39,21 @@ class BuilderValidationTest {
         assertThatThrownBy(() -> builder.mailingList("team", List.of())).hasMessageContaining("at least one member");
     }
 
+    /**
+     * RFC 5321 §4.5.3.2.7: a server SHOULD wait at least 5 minutes for the next command. A
+     * shorter default also cuts off a developer who stops at a breakpoint for a minute. The
+     * settings are read reflectively: waiting five minutes for a 421 is no test.
+     */
+    @Test
+    void theDefaultIdleTimeoutIsTheFiveMinutesOfRfc5321() throws ReflectiveOperationException {
+        java.lang.reflect.Field field = FakeSmtpServer.class.getDeclaredField("settings");
+        field.setAccessible(true);
+        dev.fakesmtp.internal.ServerSettings settings =
+                (dev.fakesmtp.internal.ServerSettings) field.get(FakeSmtpServer.builder().build());
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.maxSessionDuration()).isGreaterThan(settings.idleTimeout());
+    }
+
     @Test
     void defaultsAreSafe() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build()) {

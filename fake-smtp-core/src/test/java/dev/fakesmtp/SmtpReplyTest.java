@@ -3,6 +3,7 @@ package dev.fakesmtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,43 @@ class SmtpReplyTest {
         assertThatThrownBy(() -> SmtpReply.of(550, "5.1.1 bad\r\nline")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CR or LF");
         assertThatThrownBy(() -> SmtpReply.of(250, "", List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** RFC 5321 §4.2: reply text is printable US-ASCII and HT; everything else goes out escaped. */
+    @Test
+    void rendersControlCharactersAndUtf8AsEscapedOctets() {
+        SmtpReply reply = SmtpReply.of(250, "2.1.0", "a\u0000b\u001b[31m\u007f\tj\u00f6rg \uD83D\uDE00 \\x41");
+
+        assertThat(reply.render(true))
+                .isEqualTo("250 2.1.0 a\\x00b\\x1B[31m\\x7F\tj\\xC3\\xB6rg \\xF0\\x9F\\x98\\x80 \\x41\r\n");
+        assertThat(reply.toBytes(true)).isEqualTo(reply.render(true).getBytes(StandardCharsets.US_ASCII));
+        assertThat(reply.lines()).containsExactly("a\u0000b\u001b[31m\u007f\tj\u00f6rg \uD83D\uDE00 \\x41");
+    }
+
+    /** RFC 5321 §4.5.3.1.5: 512 octets with CRLF; a longer text keeps its start and end. */
+    @Test
+    void boundsEveryLineTo512OctetsKeepingStartAndEnd() {
+        String fits = "x".repeat(512 - 2 - "250 2.1.0 ".length());
+        assertThat(SmtpReply.of(250, "2.1.0", fits).render(true)).hasSize(512).endsWith(fits + "\r\n");
+
+        String text = "Sender <" + "y".repeat(2000) + "@example.com> OK";
+        String line = SmtpReply.of(250, "2.1.0", text, "second").render(true).split("\r\n")[0];
+        assertThat(line.length() + 2).isEqualTo(512);
+        assertThat(line).startsWith("250-2.1.0 Sender <yyy").contains("...").endsWith("yyy@example.com> OK");
+
+        String withoutCodes = SmtpReply.of(250, "2.1.0", text).render(false);
+        assertThat(withoutCodes).hasSize(512).startsWith("250 Sender <").endsWith("> OK\r\n");
+    }
+
+    @Test
+    void neverSplitsAnEscapeWhenShortening() {
+        for (int pad = 0; pad < 8; pad++) {
+            String text = "p".repeat(pad) + "\u0001".repeat(300) + "\u00f6".repeat(300);
+            String line = SmtpReply.of(550, "5.1.1", text).render(true);
+            assertThat(line.length()).as("pad %d", pad).isLessThanOrEqualTo(512);
+            String body = line.substring("550 5.1.1 ".length(), line.length() - 2).replace("...", "");
+            assertThat(body.replace("p", "")).as("pad %d: %s", pad, line).matches("(\\\\x[0-9A-F]{2})+");
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
 import dev.fakesmtp.internal.command.CommandHandlers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -40,7 +39,7 @@ final class LineHandler {
     void handle(CommandLine line) throws IOException {
         ServerSettings settings = session.settings();
         SessionRecord record = session.record();
-        String text = new String(line.bytes(), StandardCharsets.UTF_8);
+        String text = Utf8.decode(line.bytes()); // no U+FFFD the client did not send
         record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : transcribed(text));
         SmtpReply crRefusal = null;
         if (text.indexOf('\r') >= 0) {
@@ -50,7 +49,7 @@ final class LineHandler {
             // Leniently, a bare CR separates words like a space; it must never reach a reply line.
             text = text.replace('\r', ' ');
         }
-        Command command = Command.parse(text);
+        Command command = Command.parse(text, !Utf8.isWellFormed(line.bytes()));
         Verb verb = command.verb().orElse(null);
         SmtpReply refusal = crRefusal != null ? crRefusal : lineRefusal(line, text, verb, settings, record);
         if (refusal == null) {

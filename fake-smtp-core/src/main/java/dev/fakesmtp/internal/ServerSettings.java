@@ -5,6 +5,7 @@ import dev.fakesmtp.internal.auth.AuthSettings;
 import dev.fakesmtp.internal.tls.TlsSettings;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param bindAddress the address to listen on
  * @param port the port, 0 for any free one
  * @param hostname the name in the greeting and EHLO reply
- * @param extensions the advertised ESMTP extensions
+ * @param extensions the advertised ESMTP extensions; those whose prerequisites are missing are dropped
  * @param maxMessageSize the largest message accepted, in bytes
  * @param maxRecipients the most recipients per transaction
  * @param maxConnections the most simultaneous connections
@@ -57,14 +58,40 @@ public record ServerSettings(
         boolean strict,
         Duration maxSessionDuration) {
 
-    /** Copies the collections so the settings stay immutable. */
+    /** Copies the collections so the settings stay immutable; drops unusable extensions. */
     public ServerSettings {
-        extensions = Set.copyOf(extensions);
+        extensions = usable(extensions);
         users = Map.copyOf(users);
         mailingLists = Map.copyOf(mailingLists);
     }
 
-    /** Whether an extension is advertised. */
+    /**
+     * The extensions that can be used with the others offered: SMTPUTF8 needs 8BITMIME (RFC 6531
+     * §3.1 item 8); BINARYMIME is a value of 8BITMIME's BODY parameter and is sent with BDAT
+     * (RFC 3030 §3), so it needs 8BITMIME and CHUNKING.
+     *
+     * @param offered the extensions the builder was not told to hide
+     * @return {@code offered} without those whose prerequisites it lacks
+     */
+    public static Set<Extension> usable(Set<Extension> offered) {
+        Set<Extension> usable = EnumSet.noneOf(Extension.class);
+        usable.addAll(offered);
+        if (!usable.contains(Extension.EIGHT_BIT_MIME)) {
+            usable.remove(Extension.SMTPUTF8);
+            usable.remove(Extension.BINARYMIME);
+        }
+        if (!usable.contains(Extension.CHUNKING)) {
+            usable.remove(Extension.BINARYMIME);
+        }
+        return Set.copyOf(usable);
+    }
+
+    /**
+     * Whether an extension is advertised.
+     *
+     * @param extension the extension
+     * @return true when EHLO lists it (so its parameters are accepted)
+     */
     public boolean advertises(Extension extension) {
         return extensions.contains(extension);
     }

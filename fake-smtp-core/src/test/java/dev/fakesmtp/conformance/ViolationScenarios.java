@@ -121,6 +121,29 @@ final class ViolationScenarios {
                             smtp.send("QUIT").expect("221 ");
                         }
                     });
+            case MALFORMED_UTF8 -> new Scenario(b -> b, "Not valid UTF-8: MAIL FROM:<j\\xF6rg@example.com> SMTPUTF8",
+                    (server, strict) -> {
+                        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                            byte[] latin1 = "MAIL FROM:<j\u00f6rg@example.com> SMTPUTF8\r\n"
+                                    .getBytes(StandardCharsets.ISO_8859_1);
+                            smtp.sendRaw(latin1).expect("501 5.1.7");
+                            smtp.send("QUIT").expect("221 ");
+                        }
+                    });
+            case ADDRESS_TOO_LONG -> new Scenario(b -> b,
+                    "MAIL FROM: local part of 65 octets, RFC 5321 §4.5.3.1 allows 64", (server, strict) -> {
+                        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                            smtp.send("MAIL FROM:<" + "a".repeat(65) + "@example.com>")
+                                    .expect(strict ? "501 5.1.7 Path too long" : "250 2.1.0");
+                            smtp.send("QUIT").expect("221 ");
+                        }
+                    });
+            case ADDRESS_SYNTAX -> new Scenario(b -> b, "MAIL FROM: a raw TAB in a quoted local part", (server, strict) -> {
+                try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                    smtp.send("MAIL FROM:<\"a\tb\"@example.com>").expect(strict ? "501 5.1.7" : "250 2.1.0");
+                    smtp.send("QUIT").expect("221 ");
+                }
+            });
             case SIZE_EXCEEDED_DECLARED -> new Scenario(b -> b, "MAIL declared SIZE=10 but sent "
                     + (HEADERS + "\r\nhi\r\n").length() + " octets",
                     (server, strict) -> message(server, " SIZE=10", HEADERS + "\r\nhi\r\n",

@@ -52,8 +52,8 @@ class CommandStateTest {
             {"503 5.5.1 ", "503 5.5.1 ", "503 5.5.1 ", "354 "},
             {"503 5.5.1 ", "503 5.5.1 ", "503 5.5.1 ", "250 2.0.0 "},
             {"250 2.0.0 ", "250 2.0.0 ", "250 2.0.0 ", "250 2.0.0 "},
-            {"252 2.1.5 ", "252 2.1.5 ", "252 2.1.5 ", "252 2.1.5 "},
-            {"252 2.1.5 ", "252 2.1.5 ", "252 2.1.5 ", "252 2.1.5 "},
+            {"252 2.5.0 ", "252 2.5.0 ", "252 2.5.0 ", "252 2.5.0 "},
+            {"252 2.5.0 ", "252 2.5.0 ", "252 2.5.0 ", "252 2.5.0 "},
             {"214 2.0.0 ", "214 2.0.0 ", "214 2.0.0 ", "214 2.0.0 "},
             {"250 2.0.0 ", "250 2.0.0 ", "250 2.0.0 ", "250 2.0.0 "},
             {"221 2.0.0 ", "221 2.0.0 ", "221 2.0.0 ", "221 2.0.0 "},
@@ -125,8 +125,8 @@ class CommandStateTest {
             smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5 ");
             smtp.send("NOOP").expect("250 2.0.0 ");
             smtp.send("NOOP with an ignored argument").expect("250 2.0.0 "); // RFC 5321 §4.1.1.9
-            smtp.send("VRFY b@example.com").expect("252 2.1.5 ");
-            smtp.send("EXPN list").expect("252 2.1.5 ");
+            smtp.send("VRFY b@example.com").expect("252 2.5.0 ");
+            smtp.send("EXPN list").expect("252 2.5.0 ");
             smtp.send("HELP").expect("214 ");
             smtp.send("BOGUS").expect("500 5.5.2 ");
             smtp.send("MAIL FROM:<nested@example.com>").expect("503 5.5.1 ");

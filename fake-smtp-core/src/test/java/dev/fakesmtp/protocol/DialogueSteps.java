@@ -36,6 +36,16 @@ final class DialogueSteps {
         return server.mailbox().awaitMessages(before + 1, WAIT).get(before);
     }
 
+    /** Like {@link #sendData}, with the Date, From and Message-ID a strict server requires. */
+    static ReceivedMail sendCompleteMessage(FakeSmtpServer server, SmtpDialogue smtp) {
+        int before = server.mailbox().size();
+        smtp.send("DATA").expect("354 ");
+        smtp.sendRaw("Date: Thu, 26 Nov 2026 12:00:00 +0000\r\nFrom: a@example.com\r\n"
+                + "Message-ID: <complete@example.com>\r\nSubject: protocol test\r\n\r\nHello\r\n.\r\n")
+                .expect("250 2.0.0 ");
+        return server.mailbox().awaitMessages(before + 1, WAIT).get(before);
+    }
+
     /** The EHLO reply's extension lines (all but the first), without the "250-" prefix. */
     static List<String> ehloKeywords(List<String> reply) {
         return reply.subList(1, reply.size()).stream().map(line -> line.substring(4)).toList();

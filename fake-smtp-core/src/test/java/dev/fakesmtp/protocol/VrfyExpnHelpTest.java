@@ -42,6 +42,41 @@ class VrfyExpnHelpTest {
         }
     }
 
+    /** An exact match of the address or of the local part wins over a part of another user's name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bob", "BOB", "bob@example.com", "<bob@example.com>"})
+    void anExactMatchIsNotAmbiguous(String query) {
+        try (FakeSmtpServer server = FakeSmtpServer.builder()
+                .user("bob@example.com", "Bob Smith")
+                .user("jim@example.com", "Jim Bobson")
+                .user("bob@example.org", "")
+                .build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            List<String> reply = smtp.send("VRFY " + query).readReply();
+            if (query.contains("@")) {
+                assertThat(reply).containsExactly("250 2.1.5 Bob Smith <bob@example.com>");
+            } else {
+                // Two users have the local part "bob": that is ambiguous, but Jim Bobson is not a candidate.
+                assertReply(reply, 553, "5.1.4");
+                assertThat(reply).containsExactly("553-5.1.4 User ambiguous; possibilities are",
+                        "553-5.1.4 <bob@example.org>", "553 5.1.4 Bob Smith <bob@example.com>");
+            }
+            smtp.send("VRFY Bobs").expect("250 2.1.5 Jim Bobson <jim@example.com>");
+        }
+    }
+
+    @Test
+    void anExactLocalPartBeatsAPartOfAName() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder()
+                .user("bob@example.com", "Bob Smith")
+                .user("jim@example.com", "Jim Bobson")
+                .build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            assertThat(smtp.send("VRFY bob").readReply()).containsExactly("250 2.1.5 Bob Smith <bob@example.com>");
+            assertThat(smtp.send("VRFY Bo").readReply()).hasSize(3).last().asString().startsWith("553 5.1.4 ");
+        }
+    }
+
     @Test
     void vrfyOfAnAmbiguousNameIs553ListingThePossibilities() {
         try (FakeSmtpServer server = serverWithDirectory(); SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
@@ -70,16 +105,18 @@ class VrfyExpnHelpTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().mailingList("team", List.of("a@example.com")).build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             smtp.send("VRFY team").expect("550 5.1.1 ");
-            smtp.send("VRFY someone@example.com").expect("252 2.1.5 "); // no users: cannot tell
+            smtp.send("VRFY someone@example.com").expect("252 2.5.0 "); // no users: cannot tell
         }
     }
 
     @Test
     void vrfyWithoutUsersConfiguredIs252() {
-        // RFC 5321 §3.5.3: 252 means "cannot verify, but will accept and attempt delivery".
+        // RFC 5321 §3.5.3: 252 means "cannot verify, but will accept and attempt delivery". Its
+        // enhanced code is 2.5.0 (RFC 3463 "other or undefined protocol status"), not 2.1.5,
+        // which says "destination address valid": exactly what 252 does not claim.
         try (FakeSmtpServer server = startServer(); SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-            smtp.send("VRFY anyone@example.com").expect("252 2.1.5 ");
-            smtp.send("VRFY anyone").expect("252 2.1.5 ");
+            smtp.send("VRFY anyone@example.com").expect("252 2.5.0 ");
+            smtp.send("VRFY anyone").expect("252 2.5.0 ");
         }
     }
 
@@ -105,7 +142,7 @@ class VrfyExpnHelpTest {
     @Test
     void expnWithoutListsConfiguredIs252() {
         try (FakeSmtpServer server = startServer(); SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-            smtp.send("EXPN anything").expect("252 2.1.5 ");
+            smtp.send("EXPN anything").expect("252 2.5.0 ");
         }
     }
 

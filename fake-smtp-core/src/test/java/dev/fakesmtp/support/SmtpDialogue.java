@@ -141,7 +141,9 @@ public final class SmtpDialogue implements AutoCloseable {
                     byte[] bytes = line.toByteArray();
                     assertThat(bytes.length).as("a reply line ends in CRLF").isGreaterThan(0);
                     assertThat(bytes[bytes.length - 1]).as("a reply line ends in CRLF").isEqualTo((byte) '\r');
-                    return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+                    String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+                    assertRfc5321ReplyLine(bytes, text);
+                    return text;
                 }
                 line.write(b);
             }
@@ -150,6 +152,21 @@ public final class SmtpDialogue implements AutoCloseable {
             throw new AssertionError("No reply from the server within 5 seconds", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What every reply line must be, checked on every line any dialogue reads: at most 512
+     * octets with its CRLF (RFC 5321 §4.5.3.1.5), printable US-ASCII or HT (§4.2).
+     */
+    private static void assertRfc5321ReplyLine(byte[] withCr, String text) {
+        assertThat(withCr.length + 1).as("octets of the reply line (512 at most): %s", text).isLessThanOrEqualTo(512);
+        for (int i = 0; i < withCr.length - 1; i++) {
+            int octet = withCr[i] & 0xFF;
+            if (octet != '\t' && (octet < 0x20 || octet > 0x7E)) {
+                throw new AssertionError("The reply line has octet 0x" + Integer.toHexString(octet)
+                        + " at " + i + ", not printable US-ASCII (RFC 5321 §4.2): " + text);
+            }
         }
     }
 

@@ -2,7 +2,8 @@ package dev.fakesmtp.internal.command;
 
 /**
  * The mailbox syntax of RFC 5321 §4.1.2, extended with UTF-8 by RFC 6531 §3.3. Only the syntax:
- * whether UTF-8 is allowed in this transaction is the caller's question.
+ * whether UTF-8 is allowed in this transaction, the size limits and the raw HT a lenient server
+ * lets into a quoted local part are {@link AddressRules}' questions.
  */
 final class AddressSyntax {
 
@@ -64,10 +65,8 @@ final class AddressSyntax {
         return true;
     }
 
+    /** Labels of 1 to 63 characters; the 255-octet limit of the whole is a size rule (AddressRules). */
     private static boolean isDomain(String domain) {
-        if (domain.length() > 255) {
-            return false;
-        }
         for (String label : domain.split("\\.", -1)) {
             if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
                 return false;

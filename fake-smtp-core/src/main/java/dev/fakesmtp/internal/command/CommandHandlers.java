@@ -43,7 +43,7 @@ public final class CommandHandlers {
         if (command.verb().isEmpty()) {
             session.reply(command.name().isEmpty()
                     ? SmtpReply.of(500, "5.5.2", "Syntax error: empty command")
-                    : SmtpReply.of(500, "5.5.2", "Syntax error, command unrecognized: " + printable(command.name())));
+                    : SmtpReply.of(500, "5.5.2", "Syntax error, command unrecognized: " + command.name()));
             return;
         }
         Verb verb = command.verb().get();
@@ -78,12 +78,5 @@ public final class CommandHandlers {
     static SmtpReply refusal(Verb verb, Session session) {
         SmtpReply refusal = Guards.refusal(verb, session);
         return refusal != null ? refusal : StateTable.refusal(verb, session);
-    }
-
-    private static String printable(String name) {
-        String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-        StringBuilder out = new StringBuilder();
-        shown.codePoints().forEach(c -> out.append(c < 0x20 || c == 0x7F ? '?' : Character.toString(c)));
-        return out.toString();
     }
 }

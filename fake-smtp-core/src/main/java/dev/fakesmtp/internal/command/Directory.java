@@ -19,18 +19,25 @@ final class Directory {
         return trimmed.startsWith("<") && trimmed.endsWith(">") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
     }
 
-    /** The users matching a VRFY query: by address or local part exactly, or by a part of the name. */
+    /**
+     * The users matching a VRFY query: those whose address or local part is the query (ignoring
+     * case); only when there is none, those whose name contains it. So {@code VRFY bob} finds
+     * bob@example.com even when another user is called Jim Bobson.
+     */
     static List<String> matchingUsers(ServerSettings settings, String query) {
         String wanted = query.toLowerCase(Locale.ROOT);
-        List<String> matches = new ArrayList<>();
+        List<String> exact = new ArrayList<>();
+        List<String> byName = new ArrayList<>();
         for (Map.Entry<String, String> user : settings.users().entrySet()) {
             String address = user.getKey().toLowerCase(Locale.ROOT);
             String localPart = address.substring(0, address.lastIndexOf('@'));
-            if (address.equals(wanted) || localPart.equals(wanted)
-                    || user.getValue().toLowerCase(Locale.ROOT).contains(wanted)) {
-                matches.add(display(user.getValue(), user.getKey()));
+            if (address.equals(wanted) || localPart.equals(wanted)) {
+                exact.add(display(user.getValue(), user.getKey()));
+            } else if (user.getValue().toLowerCase(Locale.ROOT).contains(wanted)) {
+                byName.add(display(user.getValue(), user.getKey()));
             }
         }
+        List<String> matches = exact.isEmpty() ? byName : exact;
         matches.sort(null);
         return matches;
     }

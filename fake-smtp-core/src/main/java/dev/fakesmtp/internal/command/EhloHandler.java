@@ -2,6 +2,7 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.Extension;
 import dev.fakesmtp.SmtpReply;
+import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
 import dev.fakesmtp.internal.ServerSettings;
 import dev.fakesmtp.internal.Session;
@@ -18,16 +19,15 @@ final class EhloHandler implements CommandHandler {
             session.reply(SmtpReply.of(501, "5.5.4", "Syntax: EHLO <domain>"));
             return;
         }
+        if (refusedAsNotUtf8(session, command)) {
+            return;
+        }
         session.greeted(name, true);
         ServerSettings settings = session.settings();
         List<String> lines = new ArrayList<>();
         lines.add(settings.hostname() + " Hello " + name);
         for (Extension extension : Extension.values()) {
             if (!settings.advertises(extension)) {
-                continue;
-            }
-            // BINARYMIME is only usable with BDAT (RFC 3030 §3), so it needs CHUNKING.
-            if (extension == Extension.BINARYMIME && !settings.advertises(Extension.CHUNKING)) {
                 continue;
             }
             if (extension == Extension.AUTH) {
@@ -44,5 +44,18 @@ final class EhloHandler implements CommandHandler {
             lines.add("STARTTLS");
         }
         session.reply(SmtpReply.of(250, "", lines));
+    }
+
+    /**
+     * An EHLO or HELO name that is not UTF-8 is recorded; a lenient server keeps it with the bad
+     * octets written {@code \xHH} (never U+FFFD), a strict one answers 501 and returns true.
+     */
+    static boolean refusedAsNotUtf8(Session session, Command command) {
+        if (command.malformedUtf8()
+                && session.violation(Violation.Type.MALFORMED_UTF8, "Not valid UTF-8: " + command.line())) {
+            session.reply(SmtpReply.of(501, "5.5.4", "Not valid UTF-8 (RFC 3629): " + command.argument()));
+            return true;
+        }
+        return false;
     }
 }

@@ -52,7 +52,7 @@ final class EndOfData {
             if (!headers.contains(required.toLowerCase(Locale.ROOT))
                     && session.violation(Violation.Type.MISSING_HEADER, "The message has no " + required + " header")
                     && refusal == null) {
-                refusal = SmtpReply.of(550, "5.6.0", "Message refused: no " + required + " header (RFC 5322 §3.6)");
+                refusal = SmtpReply.of(550, "5.6.0", "Message refused: no " + required + " header (RFC 5322 section 3.6)");
             }
         }
         return refusal;

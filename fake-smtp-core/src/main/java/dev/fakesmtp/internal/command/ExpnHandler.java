@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * EXPN (RFC 5321 §3.5): 250 with one line per member of a configured list, 550 for a user or
- * an unknown list; 252 when the server has no lists configured.
+ * an unknown list; 252 2.5.0 when the server has no lists configured (2.5.0 as for VRFY's 252).
  */
 final class ExpnHandler implements CommandHandler {
 
@@ -28,7 +28,7 @@ final class ExpnHandler implements CommandHandler {
         } else if (!Directory.matchingUsers(settings, name).isEmpty()) {
             session.reply(SmtpReply.of(550, "5.1.1", "That is a user name, not a mailing list"));
         } else if (settings.mailingLists().isEmpty()) {
-            session.reply(SmtpReply.of(252, "2.1.5", "Cannot EXPN, but will accept message and attempt delivery"));
+            session.reply(SmtpReply.of(252, "2.5.0", "Cannot EXPN, but will accept message and attempt delivery"));
         } else {
             session.reply(SmtpReply.of(550, "5.1.1", "Mailing list unknown: " + name));
         }

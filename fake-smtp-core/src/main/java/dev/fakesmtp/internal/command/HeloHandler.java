@@ -14,6 +14,9 @@ final class HeloHandler implements CommandHandler {
             session.reply(SmtpReply.of(501, "5.5.4", "Syntax: HELO <domain>"));
             return;
         }
+        if (EhloHandler.refusedAsNotUtf8(session, command)) {
+            return;
+        }
         session.greeted(name, false);
         session.reply(SmtpReply.of(250, "", session.settings().hostname() + " Hello " + name));
     }

@@ -1,10 +1,10 @@
 package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.SmtpReply;
-import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.Transaction;
+import dev.fakesmtp.internal.command.AddressRules.Role;
 import dev.fakesmtp.internal.command.PathParser.ParsedPath;
 
 /** MAIL FROM (RFC 5321 §4.1.1.2): opens a transaction with a reverse-path and its parameters. */
@@ -15,16 +15,13 @@ final class MailHandler implements CommandHandler {
     @Override
     public void handle(Session session, Command command) {
         try {
-            ParsedPath path = PathParser.parse(command.argument(), "FROM:", SYNTAX, "5.1.7");
+            AddressRules.checkUtf8(session, command, Role.SENDER);
+            ParsedPath path = PathParser.parse(command.argument(), "FROM:", SYNTAX, Role.SENDER.syntaxCode());
             if (!path.parameters().isEmpty() && !session.esmtp()) {
                 throw new CommandRejected(555, "5.5.4", "MAIL parameters need EHLO, not HELO");
             }
             EsmtpParameters.checkMail(path.parameters(), session.settings());
-            if (AddressSyntax.isInternationalized(path.address()) && !path.parameters().containsKey("SMTPUTF8")) {
-                session.violation(Violation.Type.NON_ASCII_WITHOUT_SMTPUTF8, "Non-ASCII sender without SMTPUTF8: <"
-                        + path.address() + ">");
-                throw new CommandRejected(553, "5.6.7", "A non-ASCII address needs the SMTPUTF8 parameter");
-            }
+            AddressRules.check(session, path, Role.SENDER, path.parameters().containsKey("SMTPUTF8"));
             session.beginTransaction(new Transaction(path.address(), path.parameters()));
             session.reply(SmtpReply.of(250, "2.1.0", "Sender <" + path.address() + "> OK"));
         } catch (CommandRejected rejected) {

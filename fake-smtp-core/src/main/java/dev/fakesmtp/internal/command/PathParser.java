@@ -14,9 +14,10 @@ final class PathParser {
      * The parsed argument.
      *
      * @param address the mailbox without brackets or source route; {@code ""} for the null path
+     * @param path what was sent between the brackets, source route included
      * @param parameters the ESMTP parameters in order, keys upper-case, {@code ""} for no value
      */
-    record ParsedPath(String address, Map<String, String> parameters) {
+    record ParsedPath(String address, String path, Map<String, String> parameters) {
     }
 
     private PathParser() {
@@ -48,7 +49,8 @@ final class PathParser {
         if (close < 0) {
             throw new CommandRejected(501, "5.5.4", "Syntax: " + syntax + " (no closing '>')");
         }
-        String path = stripSourceRoute(rest.substring(1, close), badAddressCode);
+        String sent = rest.substring(1, close);
+        String path = stripSourceRoute(sent, badAddressCode);
         String params = rest.substring(close + 1);
         if (!params.isEmpty() && params.charAt(0) != ' ') {
             throw new CommandRejected(501, "5.5.4", "Syntax: " + syntax + " (a space must follow '>')");
@@ -58,7 +60,7 @@ final class PathParser {
         if (!path.isEmpty() && !AddressSyntax.isMailbox(path) && !postmaster) {
             throw new CommandRejected(501, badAddressCode, "Bad address syntax: <" + path + ">");
         }
-        return new ParsedPath(path, parameters(params));
+        return new ParsedPath(path, sent, parameters(params));
     }
 
     /** RFC 5321 §4.1.2: a quoted local part may contain '>', so scan quotes and escapes. */

@@ -2,11 +2,11 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.Recipient;
 import dev.fakesmtp.SmtpReply;
-import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.SessionState;
 import dev.fakesmtp.internal.Transaction;
+import dev.fakesmtp.internal.command.AddressRules.Role;
 import dev.fakesmtp.internal.command.PathParser.ParsedPath;
 
 /**
@@ -21,16 +21,13 @@ final class RcptHandler implements CommandHandler {
     public void handle(Session session, Command command) {
         Transaction transaction = session.transaction();
         try {
+            AddressRules.checkUtf8(session, command, Role.RECIPIENT);
             ParsedPath path = parse(command.argument());
             if (!path.parameters().isEmpty() && !session.esmtp()) {
                 throw new CommandRejected(555, "5.5.4", "RCPT parameters need EHLO, not HELO");
             }
             EsmtpParameters.checkRcpt(path.parameters(), session.settings());
-            if (AddressSyntax.isInternationalized(path.address()) && !transaction.smtpUtf8()) {
-                session.violation(Violation.Type.NON_ASCII_WITHOUT_SMTPUTF8, "Non-ASCII recipient without SMTPUTF8: <"
-                        + path.address() + ">");
-                throw new CommandRejected(553, "5.6.7", "A non-ASCII address needs SMTPUTF8 on MAIL FROM");
-            }
+            AddressRules.check(session, path, Role.RECIPIENT, transaction.smtpUtf8());
             if (transaction.recipients().size() >= session.settings().maxRecipients()) {
                 throw new CommandRejected(452, "4.5.3",
                         "Too many recipients (at most " + session.settings().maxRecipients() + " per message)");
@@ -45,9 +42,9 @@ final class RcptHandler implements CommandHandler {
     }
 
     private static ParsedPath parse(String argument) throws CommandRejected {
-        ParsedPath path = PathParser.parse(argument, "TO:", SYNTAX, "5.1.3", true);
+        ParsedPath path = PathParser.parse(argument, "TO:", SYNTAX, Role.RECIPIENT.syntaxCode(), true);
         if (path.address().isEmpty()) {
-            throw new CommandRejected(501, "5.1.3", "A recipient cannot be the null path <>");
+            throw new CommandRejected(501, Role.RECIPIENT.syntaxCode(), "A recipient cannot be the null path <>");
         }
         return path;
     }

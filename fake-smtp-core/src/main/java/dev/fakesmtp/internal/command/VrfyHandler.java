@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * VRFY (RFC 5321 §3.5): 250 for one configured user, 553 when ambiguous, 550 when unknown;
- * 252 ("cannot verify, will accept") when the server has no users configured.
+ * 252 ("cannot verify, will accept") when the server has no users configured. The 252 carries
+ * 2.5.0 (RFC 3463 "other or undefined protocol status"), not 2.1.5 ("destination address
+ * valid"), which would claim the very thing 252 says it cannot tell.
  */
 final class VrfyHandler implements CommandHandler {
 
@@ -32,7 +34,7 @@ final class VrfyHandler implements CommandHandler {
         } else if (Directory.mailingList(settings, query).isPresent()) {
             session.reply(SmtpReply.of(550, "5.1.1", "That is a mailing list, not a user"));
         } else if (settings.users().isEmpty()) {
-            session.reply(SmtpReply.of(252, "2.1.5", "Cannot VRFY user, but will accept message and attempt delivery"));
+            session.reply(SmtpReply.of(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery"));
         } else {
             session.reply(SmtpReply.of(550, "5.1.1", "User unknown: " + query));
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +53,7 @@ class StaticFieldTest {
         static void sendBeforeAnyTest(FakeSmtpServer server) {
             SEEN.add(server);
             PORTS.add(server.port());
-            Mail.send(server, "setup@example.com", "bob@example.com", "from @BeforeAll", "cleared before the first test");
+            AngusMail.send(server, "setup@example.com", "bob@example.com", "from @BeforeAll", "cleared before the first test");
         }
 
         @Test
@@ -61,7 +61,7 @@ class StaticFieldTest {
         void firstTestSeesAnEmptyMailbox(Mailbox mailbox) {
             assertThat(mailbox.messages()).isEmpty();
             assertThat(smtp.sessions()).isEmpty();
-            Mail.send(smtp, "a@example.com", "bob@example.com", "first", "1");
+            AngusMail.send(smtp, "a@example.com", "bob@example.com", "first", "1");
             assertThat(mailbox.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
         }
 

@@ -138,7 +138,8 @@ class AngusFailureE2ETest {
             MessagingException failure = thrown(MessagingException.class,
                     () -> AngusClient.send(properties, "cut off", "bob@example.com"));
 
-            assertThat(failure).isNotNull();
+            // Angus's words for a connection that ended where the reply to the end of data was due.
+            assertThat(failure).hasMessage("[EOF]");
             RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(server.mailbox().messages()).isEmpty();
         }

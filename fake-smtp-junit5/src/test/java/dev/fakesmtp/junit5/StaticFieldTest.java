@@ -7,6 +7,7 @@ import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.support.AngusMail;
 import dev.fakesmtp.support.Fixture;
 import dev.fakesmtp.support.Kit;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,8 +29,10 @@ class StaticFieldTest {
     @Test
     void injectsTheConfiguredServer(FakeSmtpServer server, Mailbox mailbox) {
         assertThat(server).isSameAs(smtp);
-        assertThat(server.hostname()).isEqualTo("mail.test");
         assertThat(mailbox).isSameAs(smtp.mailbox());
+        try (SmtpDialogue client = SmtpDialogue.connect(server)) {
+            client.expect("220 mail.test "); // started by the extension, as configured
+        }
     }
 
     @Test

@@ -1,12 +1,12 @@
 # Sourced by .ci/run: a Docker engine for fake-smtp-testcontainers' tests (README "Testcontainers").
-# Debian's docker.io and msmtp are installed when missing; dockerd runs with its data under /tmp
-# and leaves the host's firewall and forwarding alone (--iptables=false --ip-forward=false): most
-# test containers use host networking, so their traffic stays on loopback; the default bridge
-# network carries only the exposed-host-port route (Testcontainers' sshd container and the
-# containers that reach the test through it, which talk to each other and to the host only),
-# and published ports listen on 127.0.0.1 alone. The msmtp and sshd images are built from this
-# machine's files, as no registry is reachable. When a step fails, docker_start says so and
-# returns non-zero; .ci/run then stops, unless FAKESMTP_DOCKER_TESTS=skip.
+# Debian's docker.io, msmtp, openssh-client and openssl are installed when missing. dockerd keeps
+# its data under /tmp and leaves the host's firewall and forwarding alone (--iptables=false
+# --ip-forward=false). Most test containers use host networking, so their traffic stays on
+# loopback; the default bridge network carries only the exposed-host-port route (Testcontainers'
+# sshd container and the containers that reach the test through it, which reach each other and
+# the host only), and published ports listen on 127.0.0.1 alone. The msmtp and sshd images are
+# built from this machine's files, as no registry is reachable. When a step fails, docker_start
+# says so and returns non-zero; .ci/run then stops, unless FAKESMTP_DOCKER_TESTS=skip.
 
 FAKESMTP_DOCKERD_PID=""
 FAKESMTP_DOCKERD_DIR=""

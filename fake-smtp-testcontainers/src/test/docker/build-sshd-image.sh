@@ -57,8 +57,14 @@ else
   done
   UNPACKED="$CONTEXT/unpacked"
   mkdir -p "$UNPACKED" "$CONTEXT/debs"
-  # shellcheck disable=SC2046 # one package name per word
-  (cd "$CONTEXT/debs" && apt-get download -qq -o APT::Sandbox::User=root openssh-server $(missing_library_packages openssh-server))
+  download() { # shellcheck disable=SC2046 # one package name per word
+    (cd "$CONTEXT/debs" && apt-get download -qq -o APT::Sandbox::User=root \
+      openssh-server $(missing_library_packages openssh-server))
+  }
+  if ! download 2>/dev/null; then
+    apt-get update -qq  # a machine whose package lists were cleaned knows no package yet
+    download
+  fi
   for deb in "$CONTEXT"/debs/*.deb; do
     dpkg-deb -x "$deb" "$UNPACKED"
   done

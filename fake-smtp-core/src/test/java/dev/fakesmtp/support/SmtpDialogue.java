@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +13,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -153,7 +151,7 @@ public final class SmtpDialogue implements AutoCloseable {
 
     /** Reads one complete reply: lines until one with a space (or nothing) after the code. */
     public List<String> readReply() {
-        List<String> reply = readReplyOrNull();
+        List<String> reply = Replies.readReply(in, false, this::readTimeout);
         if (reply == null) {
             throw new AssertionError("The server closed the connection instead of replying");
         }
@@ -165,56 +163,12 @@ public final class SmtpDialogue implements AutoCloseable {
      * starts: for clients that read until the server hangs up. A reply cut off in the middle fails.
      */
     public List<String> readReplyOrNull() {
-        List<String> lines = new ArrayList<>();
-        while (true) {
-            String line = readLine(true);
-            if (line == null) {
-                if (lines.isEmpty()) {
-                    return null;
-                }
-                throw new AssertionError("The server closed the connection in the middle of a reply: " + lines);
-            }
-            lines.add(line);
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return lines;
-            }
-        }
+        return Replies.readReply(in, true, this::readTimeout);
     }
 
     /** Reads one line without CRLF, or null at the end of the stream. */
     public String readLine() {
-        return readLine(false);
-    }
-
-    private String readLine(boolean resetEndsTheStream) {
-        try {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    byte[] bytes = line.toByteArray();
-                    if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
-                        throw new AssertionError("A reply line must end in CRLF, not a bare LF: "
-                                + new String(bytes, StandardCharsets.UTF_8));
-                    }
-                    return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-                }
-                line.write(b);
-            }
-            if (resetEndsTheStream && line.size() > 0) {
-                throw new AssertionError("Bytes after the last reply line: " + line.toString(StandardCharsets.UTF_8));
-            }
-            return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("No reply from the server within " + readTimeout(), e);
-        } catch (SocketException e) {
-            if (resetEndsTheStream) {
-                return null; // a reset: the server closed with our bytes unread, which ends the stream too
-            }
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Replies.readLine(in, false, this::readTimeout);
     }
 
     /** Reads exactly as many bytes as {@code expected} has (UTF-8) and asserts they are those bytes. */

@@ -14,42 +14,21 @@ for tool in docker ldd msmtp; do
   fi
 done
 
-context="$(mktemp -d)"
-trap 'rm -rf "$context"' EXIT
-root="$context/rootfs"
+source "$(dirname "$0")/scratch-rootfs.sh"
+CONTEXT="$(mktemp -d)"
+trap 'rm -rf "$CONTEXT"' EXIT
+ROOTFS="$CONTEXT/rootfs"
 
-copy() { # copies the file at $1 (following links) to $2 inside the image, or to the same path
-  local target="$root${2:-$1}"
-  mkdir -p "$(dirname "$target")"
-  cp -L "$1" "$target"
-}
-
-libraries() { # the absolute paths of the shared libraries and the loader that ldd lists for $1
-  ldd "$1" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'
-}
-
-for binary in "$(command -v msmtp):/usr/bin/msmtp" "$(readlink -f /bin/sh):/bin/sh" "$(command -v sleep):/bin/sleep"; do
-  source_path="${binary%%:*}"
-  copy "$source_path" "${binary#*:}"
-  for library in $(libraries "$source_path"); do
-    copy "$library"
-  done
-done
-mkdir -p "$root/tmp" "$root/etc"
-chmod 1777 "$root/tmp"
+rootfs_binary "$(command -v msmtp)" /usr/bin/msmtp
+rootfs_binary "$(readlink -f /bin/sh)" /bin/sh
+rootfs_binary "$(command -v sleep)" /bin/sleep
+mkdir -p "$ROOTFS/tmp" "$ROOTFS/etc"
+chmod 1777 "$ROOTFS/tmp"
 # Names such as host.testcontainers.internal come from the /etc/hosts that Docker writes.
-echo "hosts: files dns" > "$root/etc/nsswitch.conf"
+echo "hosts: files dns" > "$ROOTFS/etc/nsswitch.conf"
 
-cat > "$context/Dockerfile" <<'DOCKERFILE'
-FROM scratch
-COPY rootfs/ /
+rootfs_build "$IMAGE" <<'DOCKERFILE'
 ENV PATH=/usr/bin:/bin
 CMD ["/bin/sleep", "infinity"]
 DOCKERFILE
-
-# The log is shown only on failure: docker's CLI warns about its legacy builder on every build.
-if ! docker build --tag "$IMAGE" "$context" >"$context/build.log" 2>&1; then
-  cat "$context/build.log" >&2
-  exit 1
-fi
-echo "Built $IMAGE ($(msmtp --version | head -n1), $(find "$root" -type f | wc -l) files)"
+echo "Built $IMAGE ($(msmtp --version | head -n1), $(find "$ROOTFS" -type f | wc -l) files)"

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.support.Ports;
 import dev.fakesmtp.support.SmtpDialogue;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +30,7 @@ class StartCloseCyclesTest {
     private static final boolean VIRTUAL_THREADS = Runtime.version().feature() >= 21;
 
     @Test
-    void thousandCyclesLeaveNoThreadAliveAndNoPortBound() throws IOException {
+    void thousandCyclesLeaveNoThreadAliveAndNoPortBound() {
         List<Thread> used = new ArrayList<>();
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             FakeSmtpServer server = FakeSmtpServer.builder().build().start();
@@ -50,7 +47,7 @@ class StartCloseCyclesTest {
                 client.close();
             }
             assertThat(server.isRunning()).isFalse();
-            assertNothingListensOn(port);
+            Ports.assertNothingListensOn(port);
         }
         List<String> alive = used.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         assertThat(alive).as("threads of closed servers still alive").isEmpty();
@@ -116,20 +113,6 @@ class StartCloseCyclesTest {
         assertThat(thread).isNotNull();
         assertThat(thread.getName()).startsWith("fake-smtp");
         return thread;
-    }
-
-    private static void assertNothingListensOn(int port) {
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            if (probe.getLocalPort() == port) {
-                return; // TCP self-connect: the kernel gave the probe the free port itself; nothing listens
-            }
-            throw new AssertionError("Port " + port + " still accepts connections after close()");
-        } catch (ConnectException expected) {
-            // refused: nothing listens
-        } catch (IOException e) {
-            throw new AssertionError("Unexpected failure probing port " + port, e);
-        }
     }
 
     private static Set<Thread> fakeSmtpThreads() {

@@ -6,6 +6,7 @@ import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.support.Eventually;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
@@ -27,17 +28,17 @@ class CarriageReturnInCommandsTest {
             "MAIL FROM:<a@example.com>\r\nRCPT TO:<a\rb@example.com>", "NOOP a\rb", "BOGUS\rX"})
     void commandWithACarriageReturnGetsAWellFormedReplyAndTheSessionGoesOn(String commands) {
         try (FakeSmtpServer server = FakeSmtpServer.builder().startTls().build().start();
-             Wire wire = Wire.connect(server)) {
+             SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
             wire.expect("220 ");
-            wire.write("EHLO client.test\r\n").expect("250 ");
+            wire.sendRaw("EHLO client.test\r\n").expect("250 ");
             for (String command : commands.split("\r\n")) {
-                List<String> reply = wire.write(command + "\r\n").readReply();
+                List<String> reply = wire.sendRaw(command + "\r\n").readReplyOrNull();
                 assertThat(reply).as("reply to %s", command.replace("\r", "<CR>")).isNotNull()
                         .noneMatch(line -> line.contains("\r"))
                         .noneMatch(line -> line.startsWith("421"));
             }
-            wire.write("NOOP\r\n").expect("250 ");
-            wire.write("QUIT\r\n").expect("221 ");
+            wire.sendRaw("NOOP\r\n").expect("250 ");
+            wire.sendRaw("QUIT\r\n").expect("221 ");
             Eventually.assertWithin(Duration.ofSeconds(5), () -> assertThat(server.sessions()).singleElement()
                     .extracting(SmtpSession::end).isEqualTo(SessionEnd.QUIT));
         }

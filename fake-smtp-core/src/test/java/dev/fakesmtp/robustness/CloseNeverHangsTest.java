@@ -17,12 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code close()} returns within its shutdown timeout (plus a second) whatever the sessions are
  * doing, every session has ended when it returns, and the port can be bound again at once.
  */
 @Timeout(30)
+@Isolated("each test binds its closed server's port again at once, which another test's server or client may take")
 class CloseNeverHangsTest {
 
     private static final Duration SHUTDOWN = Duration.ofSeconds(1);

@@ -8,6 +8,7 @@ import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.support.Eventually;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class DisconnectEverywhereTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().credentials("alice", "secret").build().start()) {
             int captured = 0;
             for (int cut = 0; cut <= total; cut++) {
-                try (Wire wire = Wire.connect(server)) {
+                try (SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
                     wire.expect("220 ");
                     play(wire, steps, cut, null, null);
                 }
@@ -83,7 +84,7 @@ class DisconnectEverywhereTest {
                         continue;
                     }
                     int cut = offset(steps, step) + (inside ? steps.get(step).bytes().length() / 2 : 0);
-                    try (Wire wire = Wire.connect(server)) {
+                    try (SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
                         wire.expect("220 ");
                         play(wire, steps, cut, server, tlsStep);
                     }
@@ -107,7 +108,7 @@ class DisconnectEverywhereTest {
      * Sends the first {@code cut} bytes of the steps as a client would: each whole command, then
      * its reply; then the part of the next command before the cut, and the FIN.
      */
-    private static void play(Wire wire, List<Step> steps, int cut, FakeSmtpServer server, Integer tlsStep) {
+    private static void play(SmtpDialogue wire, List<Step> steps, int cut, FakeSmtpServer server, Integer tlsStep) {
         try {
             playUntil(wire, steps, cut, server, tlsStep);
         } catch (AssertionError e) {
@@ -115,18 +116,18 @@ class DisconnectEverywhereTest {
         }
     }
 
-    private static void playUntil(Wire wire, List<Step> steps, int cut, FakeSmtpServer server, Integer tlsStep) {
+    private static void playUntil(SmtpDialogue wire, List<Step> steps, int cut, FakeSmtpServer server, Integer tlsStep) {
         int sent = 0;
         for (int i = 0; i < steps.size() && sent < cut; i++) {
             byte[] bytes = steps.get(i).bytes().getBytes(StandardCharsets.UTF_8);
             if (sent + bytes.length > cut) {
-                wire.write(Arrays.copyOf(bytes, cut - sent));
+                wire.sendRaw(Arrays.copyOf(bytes, cut - sent));
                 break;
             }
-            wire.write(bytes).expect(steps.get(i).reply());
+            wire.sendRaw(bytes).expect(steps.get(i).reply());
             sent += bytes.length;
             if (tlsStep != null && i == tlsStep - 1 && sent < cut) {
-                wire.startTls(server);
+                wire.startTls(server.clientTls().sslContext());
             }
         }
         wire.cutAndAwaitServerClose();

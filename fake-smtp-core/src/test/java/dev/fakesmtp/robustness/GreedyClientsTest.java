@@ -6,6 +6,7 @@ import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.support.Eventually;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,15 +29,15 @@ class GreedyClientsTest {
     void tenThousandRecipientsInOneWriteAreAcceptedAndTheNextIsRefused() throws Exception {
         int limit = 10_000;
         try (FakeSmtpServer server = FakeSmtpServer.builder().maxRecipients(limit).build().start();
-             Wire wire = Wire.connect(server)) {
+             SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT).buffered()) {
             wire.expect("220 ");
-            wire.write("EHLO greedy.test\r\n").expect("250 ");
+            wire.sendRaw("EHLO greedy.test\r\n").expect("250 ");
             StringBuilder group = new StringBuilder("MAIL FROM:<a@example.com>\r\n");
             for (int i = 0; i <= limit; i++) {
                 group.append("RCPT TO:<r").append(i).append("@example.com>\r\n");
             }
             group.append("DATA\r\n");
-            Thread writer = new Thread(() -> wire.write(group.toString()), "recipient-writer");
+            Thread writer = new Thread(() -> wire.sendRaw(group.toString()), "recipient-writer");
             writer.start(); // the replies are read meanwhile, so neither side's buffer fills up
             wire.expect("250 2.1.0");
             for (int i = 0; i < limit; i++) {
@@ -45,7 +46,7 @@ class GreedyClientsTest {
             wire.expect("452 4.5.3");
             wire.expect("354 ");
             writer.join(WAIT.toMillis());
-            wire.write("Subject: many\r\n\r\nhi\r\n.\r\n").expect("250 2.0.0");
+            wire.sendRaw("Subject: many\r\n\r\nhi\r\n.\r\n").expect("250 2.0.0");
             List<String> recipients = server.mailbox().awaitMessages(1, WAIT).get(0).envelope().recipients();
             assertThat(recipients).hasSize(limit).startsWith("r0@example.com").endsWith("r9999@example.com")
                     .doesNotHaveDuplicates();
@@ -55,28 +56,28 @@ class GreedyClientsTest {
     @Test
     void fiftyConnectionsAgainstALimitOfTwentyGetExactlyThirty421sAndTheTwentyWork() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().maxConnections(20).build().start()) {
-            List<Wire> wires = new ArrayList<>();
+            List<SmtpDialogue> wires = new ArrayList<>();
             try {
                 for (int i = 0; i < 50; i++) {
-                    wires.add(Wire.connect(server));
+                    wires.add(SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT));
                 }
                 List<String> first = new ArrayList<>();
-                for (Wire wire : wires) {
-                    first.add(wire.readReply().get(0));
+                for (SmtpDialogue wire : wires) {
+                    first.add(wire.readReplyOrNull().get(0));
                 }
                 assertThat(first.subList(0, 20)).allMatch(reply -> reply.startsWith("220 "));
                 assertThat(first.subList(20, 50)).allMatch(reply -> reply.startsWith("421 4.3.2"));
-                wires.subList(20, 50).forEach(Wire::expectClosed);
+                wires.subList(20, 50).forEach(SmtpDialogue::expectClosed);
                 for (int i = 0; i < 20; i++) {
-                    Wire wire = wires.get(i);
-                    wire.write("EHLO c" + i + ".test\r\n").expect("250 ");
-                    wire.write("MAIL FROM:<a@example.com>\r\n").expect("250 2.1.0");
-                    wire.write("RCPT TO:<b@example.com>\r\n").expect("250 2.1.5");
-                    wire.write("DATA\r\n").expect("354 ");
-                    wire.write("mail " + i + "\r\n.\r\n").expect("250 2.0.0");
+                    SmtpDialogue wire = wires.get(i);
+                    wire.sendRaw("EHLO c" + i + ".test\r\n").expect("250 ");
+                    wire.sendRaw("MAIL FROM:<a@example.com>\r\n").expect("250 2.1.0");
+                    wire.sendRaw("RCPT TO:<b@example.com>\r\n").expect("250 2.1.5");
+                    wire.sendRaw("DATA\r\n").expect("354 ");
+                    wire.sendRaw("mail " + i + "\r\n.\r\n").expect("250 2.0.0");
                 }
             } finally {
-                wires.forEach(Wire::close);
+                wires.forEach(SmtpDialogue::close);
             }
             assertThat(server.mailbox().awaitMessages(20, WAIT)).extracting(mail -> mail.rawText())
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).mapToObj(i -> "mail " + i + "\r\n").toList());
@@ -86,9 +87,9 @@ class GreedyClientsTest {
                     .hasSize(30);
             // The slots are free again: a new client is served.
             Eventually.assertWithin(WAIT, () -> {
-                try (Wire next = Wire.connect(server)) {
+                try (SmtpDialogue next = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
                     next.expect("220 ");
-                    next.write("QUIT\r\n").expect("221 ");
+                    next.sendRaw("QUIT\r\n").expect("221 ");
                 }
             });
         }
@@ -99,18 +100,18 @@ class GreedyClientsTest {
         byte[] garbage = new byte[256 * 1024];
         new Random(20_261_126L).nextBytes(garbage);
         try (FakeSmtpServer server = FakeSmtpServer.builder().maxBadCommands(10).build().start();
-             Wire wire = Wire.connect(server)) {
+             SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
             wire.expect("220 ");
             Thread writer = new Thread(() -> {
                 try {
-                    wire.write(garbage);
+                    wire.sendRaw(garbage);
                 } catch (UncheckedIOException e) {
                     // The server hung up long before the end of the garbage, as it should.
                 }
             }, "garbage-writer");
             writer.start();
             List<String> replies = new ArrayList<>();
-            for (List<String> reply; (reply = wire.readReply()) != null; ) {
+            for (List<String> reply; (reply = wire.readReplyOrNull()) != null; ) {
                 replies.add(reply.get(reply.size() - 1));
             }
             writer.join(WAIT.toMillis());

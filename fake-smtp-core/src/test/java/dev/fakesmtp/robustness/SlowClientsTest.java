@@ -32,7 +32,7 @@ class SlowClientsTest {
     void oneBytePerHundredMillisecondsOutlivesTheIdleTimeoutButNotTheSessionTimeLimit() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().idleTimeout(Duration.ofMillis(300))
                 .maxSessionDuration(Duration.ofSeconds(1)).build().start();
-             Wire wire = Wire.connect(server)) {
+             SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
             long connected = System.nanoTime();
             wire.expect("220 ");
             List<String> replies = new ArrayList<>();
@@ -47,16 +47,16 @@ class SlowClientsTest {
                 }
                 byte b = noop[i % noop.length];
                 try {
-                    wire.write(new byte[] {b});
+                    wire.sendRaw(new byte[] {b});
                 } catch (UncheckedIOException e) {
                     break; // the server has closed; its 421 is read below
                 }
                 if (b == '\n') {
-                    replies.add(lastLine(wire.readReply()));
+                    replies.add(lastLine(wire.readReplyOrNull()));
                 }
             }
             if (!lastIs421(replies)) {
-                replies.add(lastLine(wire.readReply()));
+                replies.add(lastLine(wire.readReplyOrNull()));
             }
             long elapsed = System.nanoTime() - connected;
             wire.expectClosed();
@@ -72,13 +72,13 @@ class SlowClientsTest {
     @Test
     void megabyteLineWithoutEndCostsBoundedMemoryAndGets500WhenItsEndComes() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
-             Wire slow = Wire.connect(server)) {
+             SmtpDialogue slow = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
             slow.expect("220 ");
-            slow.write("EHLO slow.test\r\n").expect("250 ");
-            slow.write("NOOP ");
+            slow.sendRaw("EHLO slow.test\r\n").expect("250 ");
+            slow.sendRaw("NOOP ");
             byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < 16; i++) {
-                slow.write(chunk);
+                slow.sendRaw(chunk);
             }
             // While that line is open, another client gets its whole transaction through.
             try (SmtpDialogue other = SmtpDialogue.afterEhlo(server)) {
@@ -89,8 +89,8 @@ class SlowClientsTest {
                 other.send("QUIT").expect("221 ");
             }
             assertThat(server.mailbox().awaitMessages(1, WAIT).get(0).rawText()).isEqualTo("meanwhile\r\n");
-            slow.write("\r\n").expect("500 5.5.6");
-            slow.write("NOOP\r\n").expect("250 2.0.0");
+            slow.sendRaw("\r\n").expect("500 5.5.6");
+            slow.sendRaw("NOOP\r\n").expect("250 2.0.0");
             int octets = "NOOP ".length() + 16 * chunk.length + 2;
             TranscriptLine line = server.sessions().get(0).transcript().stream()
                     .filter(entry -> entry.text().endsWith("(" + octets + " octets)")).findFirst().orElseThrow();
@@ -102,19 +102,19 @@ class SlowClientsTest {
     @Test
     void messageFarPastTheSizeLimitGets552AndThePipelinedNextTransactionIsCaptured() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.builder().maxMessageSize(64 * 1024).build().start();
-             Wire wire = Wire.connect(server)) {
+             SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT)) {
             wire.expect("220 ");
-            wire.write("EHLO greedy.test\r\n").expect("250 ");
-            wire.write("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n");
+            wire.sendRaw("EHLO greedy.test\r\n").expect("250 ");
+            wire.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n");
             wire.expect("250 2.1.0");
             wire.expect("250 2.1.5");
             wire.expect("354 ");
             byte[] line = ("y".repeat(998) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < 8 * 1024; i++) { // 8 MiB, 128 times the limit
-                    wire.write(line);
+                    wire.sendRaw(line);
                 }
-                wire.write(".\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<c@example.com>\r\nDATA\r\n");
+                wire.sendRaw(".\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<c@example.com>\r\nDATA\r\n");
             }, "greedy-writer");
             writer.start();
             wire.expect("552 5.3.4");
@@ -122,8 +122,8 @@ class SlowClientsTest {
             wire.expect("250 2.1.5");
             wire.expect("354 ");
             writer.join(WAIT.toMillis());
-            wire.write("small\r\n.\r\n").expect("250 2.0.0");
-            wire.write("QUIT\r\n").expect("221 ");
+            wire.sendRaw("small\r\n.\r\n").expect("250 2.0.0");
+            wire.sendRaw("QUIT\r\n").expect("221 ");
             assertThat(server.mailbox().awaitMessages(1, WAIT)).singleElement().satisfies(mail -> {
                 assertThat(mail.rawText()).isEqualTo("small\r\n");
                 assertThat(mail.envelope().recipients()).containsExactly("c@example.com");

@@ -3,6 +3,7 @@ package dev.fakesmtp.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
@@ -69,19 +70,19 @@ class SoakTest {
     private void sendUntilDone(FakeSmtpServer server) {
         byte[] envelope = "MAIL FROM:<soak@example.com>\r\nRCPT TO:<sink@example.com>\r\nDATA\r\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        try (Wire wire = Wire.connect(server)) {
+        try (SmtpDialogue wire = SmtpDialogue.connect(server, SmtpDialogue.PATIENT_TIMEOUT).buffered()) {
             wire.expect("220 ");
-            wire.write("EHLO soak.test\r\n").expect("250 ");
+            wire.sendRaw("EHLO soak.test\r\n").expect("250 ");
             while (true) {
                 long n = sent.incrementAndGet();
                 if (n > MESSAGES) {
                     break;
                 }
-                wire.write(envelope);
+                wire.sendRaw(envelope);
                 wire.expect("250 2.1.0");
                 wire.expect("250 2.1.5");
                 wire.expect("354 ");
-                wire.write("Subject: soak " + n + "\r\n\r\nmessage " + n + "\r\n.\r\n").expect("250 2.0.0");
+                wire.sendRaw("Subject: soak " + n + "\r\n\r\nmessage " + n + "\r\n.\r\n").expect("250 2.0.0");
                 if (n % CLEAR_EVERY == 0) {
                     server.mailbox().clear();
                 }
@@ -89,7 +90,7 @@ class SoakTest {
                     sample(n);
                 }
             }
-            wire.write("QUIT\r\n").expect("221 ");
+            wire.sendRaw("QUIT\r\n").expect("221 ");
         }
     }
 

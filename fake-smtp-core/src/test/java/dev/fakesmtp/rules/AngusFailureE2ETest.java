@@ -52,7 +52,7 @@ class AngusFailureE2ETest {
                         assertThat(refused.getAddress().getAddress()).isEqualTo("bob@example.com");
                         assertThat(refused.getMessage()).contains("5.1.1 No such user");
                     });
-            ReceivedMail mail = server.mailbox().awaitMessages(1, Wire.WAIT).get(0);
+            ReceivedMail mail = server.mailbox().awaitMessages(1, RuleSteps.WAIT).get(0);
             assertThat(mail.envelope().recipients()).containsExactly("alice@example.com", "carol@example.com");
         }
     }
@@ -110,7 +110,7 @@ class AngusFailureE2ETest {
 
             assertThat(attempts).isEqualTo(3);
             assertThat(rule.timesFired()).isEqualTo(2);
-            assertThat(server.mailbox().awaitMessages(1, Wire.WAIT)).hasSize(1);
+            assertThat(server.mailbox().awaitMessages(1, RuleSteps.WAIT)).hasSize(1);
         }
     }
 
@@ -124,7 +124,7 @@ class AngusFailureE2ETest {
 
             assertThat(attempts).isEqualTo(3);
             assertThat(rule.timesFired()).isEqualTo(2);
-            assertThat(server.mailbox().awaitMessages(1, Wire.WAIT)).hasSize(1);
+            assertThat(server.mailbox().awaitMessages(1, RuleSteps.WAIT)).hasSize(1);
             assertThat(server.mailbox().messages()).hasSize(1); // the refused tries left nothing behind
         }
     }
@@ -138,8 +138,9 @@ class AngusFailureE2ETest {
             MessagingException failure = thrown(MessagingException.class,
                     () -> AngusClient.send(properties, "cut off", "bob@example.com"));
 
-            assertThat(failure).isNotNull();
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            // Angus's words for a connection that ended where the reply to the end of data was due.
+            assertThat(failure).hasMessage("[EOF]");
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(server.mailbox().messages()).isEmpty();
         }
     }
@@ -157,7 +158,7 @@ class AngusFailureE2ETest {
                     () -> AngusClient.send(properties, "secret", "bob@example.com"));
 
             assertThat(chain(failure)).anySatisfy(cause -> assertThat(cause).isInstanceOf(SSLException.class));
-            assertThat(Wire.endedSession(server, SessionEnd.TLS_HANDSHAKE_FAILED).tlsFailure()).isPresent();
+            assertThat(RuleSteps.endedSession(server, SessionEnd.TLS_HANDSHAKE_FAILED).tlsFailure()).isPresent();
             assertThat(server.mailbox().messages()).isEmpty();
         }
     }

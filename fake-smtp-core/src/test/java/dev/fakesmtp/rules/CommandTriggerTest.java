@@ -26,7 +26,7 @@ class CommandTriggerTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.mailFrom()).reply(451, "4.3.0 Sender check unavailable");
             smtp.send("MAIL FROM:<>");
-            Wire.expectBytes(smtp, "451 4.3.0 Sender check unavailable\r\n");
+            smtp.expectBytes("451 4.3.0 Sender check unavailable\r\n");
         }
     }
 
@@ -36,7 +36,7 @@ class CommandTriggerTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.mailFrom("spam@example.com")).reply(550, "5.7.1 Sender blocked");
             smtp.send("MAIL FROM:<Spam@Example.COM>");
-            Wire.expectBytes(smtp, "550 5.7.1 Sender blocked\r\n");
+            smtp.expectBytes("550 5.7.1 Sender blocked\r\n");
             smtp.send("MAIL FROM:<ham@example.com>").expect("250 2.1.0 Sender <ham@example.com> OK");
         }
     }
@@ -49,7 +49,7 @@ class CommandTriggerTest {
             smtp.send("MAIL FROM:<x@blocked.test.example>").expect("250 ");
             smtp.send("RSET").expect("250 ");
             smtp.send("MAIL FROM:<x@blocked.test>");
-            Wire.expectBytes(smtp, "550 5.7.1 Domain blocked\r\n");
+            smtp.expectBytes("550 5.7.1 Domain blocked\r\n");
             assertThat(rule.description()).contains("MAIL FROM matching /.*@blocked\\.test/");
         }
     }
@@ -61,7 +61,7 @@ class CommandTriggerTest {
             Rule rule = server.on(Trigger.mailFrom("a sender with digits", s -> s.matches(".*\\d.*")))
                     .reply(553, "5.1.7 Suspicious sender");
             smtp.send("MAIL FROM:<bot42@example.com>");
-            Wire.expectBytes(smtp, "553 5.1.7 Suspicious sender\r\n");
+            smtp.expectBytes("553 5.1.7 Suspicious sender\r\n");
             smtp.send("MAIL FROM:<person@example.com>").expect("250 ");
             assertThat(rule.description()).contains("a sender with digits");
         }
@@ -76,11 +76,11 @@ class CommandTriggerTest {
             server.on(Trigger.rcptTo("a long local part", r -> r.indexOf('@') > 20)).reply(553, "5.1.3 Too long");
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<BOB@example.com>");
-            Wire.expectBytes(smtp, "550 5.1.1 No such user\r\n");
+            smtp.expectBytes("550 5.1.1 No such user\r\n");
             smtp.send("RCPT TO:<carol@relay.test>");
-            Wire.expectBytes(smtp, "551 5.1.6 User not local\r\n");
+            smtp.expectBytes("551 5.1.6 User not local\r\n");
             smtp.send("RCPT TO:<abcdefghijklmnopqrstuvwxyz@example.com>");
-            Wire.expectBytes(smtp, "553 5.1.3 Too long\r\n");
+            smtp.expectBytes("553 5.1.3 Too long\r\n");
             smtp.send("RCPT TO:<dave@example.com>").expect("250 2.1.5 Recipient <dave@example.com> OK");
         }
     }
@@ -102,9 +102,9 @@ class CommandTriggerTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.data()).once().reply(451, "4.3.0 Queue full");
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
+            smtp.envelope("a@example.com", "b@example.com");
             smtp.send("DATA");
-            Wire.expectBytes(smtp, "451 4.3.0 Queue full\r\n");
+            smtp.expectBytes("451 4.3.0 Queue full\r\n");
             smtp.send("DATA").expect("354 ");
             smtp.sendRaw("Subject: second try\r\n\r\nx\r\n.\r\n").expect("250 2.0.0 ");
             assertThat(server.mailbox().messages()).singleElement()
@@ -121,14 +121,14 @@ class CommandTriggerTest {
             server.on(Trigger.expn()).reply(252, "2.1.5 Not telling");
             server.on(Trigger.noop()).reply(250, "2.0.0 Still here");
             smtp.send("VRFY bob");
-            Wire.expectBytes(smtp, "502 5.5.1 VRFY disabled\r\n");
+            smtp.expectBytes("502 5.5.1 VRFY disabled\r\n");
             smtp.send("EXPN staff");
-            Wire.expectBytes(smtp, "252 2.1.5 Not telling\r\n");
+            smtp.expectBytes("252 2.1.5 Not telling\r\n");
             smtp.send("NOOP");
-            Wire.expectBytes(smtp, "250 2.0.0 Still here\r\n");
+            smtp.expectBytes("250 2.0.0 Still here\r\n");
             smtp.send("RSET");
-            Wire.expectBytes(smtp, "421 4.3.0 RSET hurts\r\n");
-            Wire.expectEof(smtp);
+            smtp.expectBytes("421 4.3.0 RSET hurts\r\n");
+            smtp.expectEof();
         }
     }
 
@@ -139,7 +139,7 @@ class CommandTriggerTest {
             Rule rule = server.on(Trigger.command("help"))
                     .reply(SmtpReply.of(214, "2.0.0", List.of("Commands:", "HELO EHLO MAIL", "End of HELP")));
             smtp.send("HeLp");
-            Wire.expectBytes(smtp, "214-2.0.0 Commands:\r\n214-2.0.0 HELO EHLO MAIL\r\n214 2.0.0 End of HELP\r\n");
+            smtp.expectBytes("214-2.0.0 Commands:\r\n214-2.0.0 HELO EHLO MAIL\r\n214 2.0.0 End of HELP\r\n");
             assertThat(rule.description()).contains("on HELP");
         }
     }
@@ -150,7 +150,7 @@ class CommandTriggerTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.command("XCLIENT")).reply(220, "2.0.0 Ok");
             smtp.send("XCLIENT NAME=x");
-            Wire.expectBytes(smtp, "220 2.0.0 Ok\r\n");
+            smtp.expectBytes("220 2.0.0 Ok\r\n");
             smtp.send("XFORWARD NAME=x").expect("500 5.5.2 ");
         }
     }
@@ -163,9 +163,9 @@ class CommandTriggerTest {
             smtp.send("EHLO client.test").expect("250 ");
             smtp.send("NOOP").expect("250 2.0.0 OK");
             smtp.send("XYZZY");
-            Wire.expectBytes(smtp, "503 5.5.1 Enough\r\n");
+            smtp.expectBytes("503 5.5.1 Enough\r\n");
             smtp.send("QUIT");
-            Wire.expectBytes(smtp, "503 5.5.1 Enough\r\n");
+            smtp.expectBytes("503 5.5.1 Enough\r\n");
             assertThat(rule.timesMatched()).isEqualTo(4);
             assertThat(rule.timesFired()).isEqualTo(2);
         }
@@ -179,7 +179,7 @@ class CommandTriggerTest {
             server.on(Trigger.rcptTo("bob@example.com")).reply(550, "5.1.1 No such user");
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<bob@example.com>");
-            Wire.expectBytes(smtp, "550 No such user\r\n");
+            smtp.expectBytes("550 No such user\r\n");
         }
     }
 }

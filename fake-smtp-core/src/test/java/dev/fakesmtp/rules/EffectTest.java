@@ -35,7 +35,7 @@ class EffectTest {
                     List.of("Message refused by policy", "See https://mx.test/policy", "Contact postmaster")));
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<bob@example.com>");
-            Wire.expectBytes(smtp, "550-5.7.1 Message refused by policy\r\n"
+            smtp.expectBytes("550-5.7.1 Message refused by policy\r\n"
                     + "550-5.7.1 See https://mx.test/policy\r\n"
                     + "550 5.7.1 Contact postmaster\r\n");
             smtp.send("RCPT TO:<carol@example.com>").expect("250 ");
@@ -48,7 +48,7 @@ class EffectTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.noop()).reply(250, "Fine, thanks");
             smtp.send("NOOP");
-            Wire.expectBytes(smtp, "250 Fine, thanks\r\n");
+            smtp.expectBytes("250 Fine, thanks\r\n");
         }
     }
 
@@ -58,9 +58,9 @@ class EffectTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.mailFrom()).reply(421, "4.3.2 Shutting down for maintenance");
             smtp.send("MAIL FROM:<a@example.com>");
-            Wire.expectBytes(smtp, "421 4.3.2 Shutting down for maintenance\r\n");
-            Wire.expectEof(smtp);
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            smtp.expectBytes("421 4.3.2 Shutting down for maintenance\r\n");
+            smtp.expectEof();
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
         }
     }
 
@@ -71,8 +71,8 @@ class EffectTest {
             Rule rule = server.on(Trigger.rcptTo()).replyAndClose(554, "5.7.1 Blocked, goodbye");
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<b@example.com>");
-            Wire.expectBytes(smtp, "554 5.7.1 Blocked, goodbye\r\n");
-            Wire.expectEof(smtp);
+            smtp.expectBytes("554 5.7.1 Blocked, goodbye\r\n");
+            smtp.expectEof();
             assertThat(rule.description()).endsWith("reply 554 5.7.1 Blocked, goodbye and close");
         }
     }
@@ -83,8 +83,8 @@ class EffectTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.mailFrom()).disconnect();
             smtp.send("MAIL FROM:<a@example.com>");
-            Wire.expectEof(smtp);
-            SmtpSession session = Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            smtp.expectEof();
+            SmtpSession session = RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(session.transcript()).last()
                     .satisfies(line -> assertThat(line.text()).isEqualTo("(connection closed without a reply)"));
         }
@@ -97,10 +97,10 @@ class EffectTest {
             server.on(Trigger.rcptTo()).resetConnection();
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<b@example.com>");
-            assertThatThrownBy(() -> Wire.readByte(smtp))
+            assertThatThrownBy(() -> smtp.readByte())
                     .isInstanceOf(SocketException.class)
                     .hasMessageContaining("Connection reset");
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
         }
     }
 
@@ -112,7 +112,7 @@ class EffectTest {
             Rule rule = server.on(Trigger.mailFrom()).delay(delay);
             long start = System.nanoTime();
             smtp.send("MAIL FROM:<a@example.com>");
-            Wire.expectBytes(smtp, "250 2.1.0 Sender <a@example.com> OK\r\n");
+            smtp.expectBytes("250 2.1.0 Sender <a@example.com> OK\r\n");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
             assertThat(rule.timesFired()).isEqualTo(1);
             smtp.send("RCPT TO:<b@example.com>").expect("250 "); // only MAIL was delayed
@@ -125,16 +125,16 @@ class EffectTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             Duration delay = Duration.ofMillis(300);
             Rule rule = server.on(Trigger.data()).delayThenReply(delay, 451, "4.4.2 Timeout in the queue");
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
+            smtp.envelope("a@example.com", "b@example.com");
             long start = System.nanoTime();
             smtp.send("DATA");
-            Wire.expectBytes(smtp, "451 4.4.2 Timeout in the queue\r\n");
+            smtp.expectBytes("451 4.4.2 Timeout in the queue\r\n");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
             // The transcript shows the wait and then the scripted reply, both marked with the rule.
-            assertThat(Wire.ruleLines(server.sessions().get(0)))
+            assertThat(RuleSteps.ruleLines(server.sessions().get(0)))
                     .extracting(TranscriptLine::text)
                     .containsExactly("(delayed PT0.3S)", "451 4.4.2 Timeout in the queue");
-            assertThat(Wire.ruleLines(server.sessions().get(0)))
+            assertThat(RuleSteps.ruleLines(server.sessions().get(0)))
                     .allSatisfy(line -> assertThat(line.causedBy()).contains(rule.description()));
         }
     }
@@ -144,13 +144,13 @@ class EffectTest {
         FakeSmtpServer server = FakeSmtpServer.builder().shutdownTimeout(Duration.ofSeconds(15)).build().start();
         try (server; SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             Rule rule = server.on(Trigger.data()).stall();
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
+            smtp.envelope("a@example.com", "b@example.com");
             smtp.socket().setSoTimeout(300);
             smtp.send("DATA");
-            assertThatThrownBy(() -> Wire.readByte(smtp)).isInstanceOf(SocketTimeoutException.class);
+            assertThatThrownBy(() -> smtp.readByte()).isInstanceOf(SocketTimeoutException.class);
             // The client keeps talking into the void: a stalled server reads but answers nothing.
             smtp.send("NOOP");
-            assertThatThrownBy(() -> Wire.readByte(smtp)).isInstanceOf(SocketTimeoutException.class);
+            assertThatThrownBy(() -> smtp.readByte()).isInstanceOf(SocketTimeoutException.class);
             assertThat(rule.timesFired()).isEqualTo(1);
             assertThat(server.sessions().get(0).end()).isEqualTo(SessionEnd.OPEN);
 
@@ -168,10 +168,10 @@ class EffectTest {
             try (SmtpDialogue smtp = SmtpDialogue.greeted(server)) {
                 smtp.socket().setSoTimeout(300);
                 smtp.send("EHLO client.test");
-                assertThatThrownBy(() -> Wire.readByte(smtp)).isInstanceOf(SocketTimeoutException.class);
+                assertThatThrownBy(() -> smtp.readByte()).isInstanceOf(SocketTimeoutException.class);
             } // the client gives up and closes
-            SmtpSession session = Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
-            assertThat(Wire.ruleLines(session)).singleElement()
+            SmtpSession session = RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            assertThat(RuleSteps.ruleLines(session)).singleElement()
                     .satisfies(line -> assertThat(line.text()).isEqualTo("(stalled: no more replies)"))
                     .satisfies(line -> assertThat(line.causedBy()).contains(rule.description()));
         }
@@ -182,12 +182,12 @@ class EffectTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             Rule rule = server.on(Trigger.endOfData()).once().blackHole();
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
-            Wire.data(smtp, "into the void").expect("250 2.0.0 OK: queued as ");
+            smtp.envelope("a@example.com", "b@example.com");
+            smtp.data("into the void").expect("250 2.0.0 OK: queued as ");
             assertThat(server.mailbox().messages()).isEmpty();
 
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
-            Wire.data(smtp, "kept").expect("250 2.0.0 ");
+            smtp.envelope("a@example.com", "b@example.com");
+            smtp.data("kept").expect("250 2.0.0 ");
             assertThat(server.mailbox().messages()).extracting(mail -> mail.subject()).containsExactly("kept");
             assertThat(rule.timesFired()).isEqualTo(1);
             assertThat(server.sessions().get(0).messageCount()).isEqualTo(1);

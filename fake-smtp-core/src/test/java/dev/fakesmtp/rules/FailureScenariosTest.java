@@ -26,7 +26,7 @@ class FailureScenariosTest {
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
                 smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
                 smtp.send("RCPT TO:<bob@example.com>");
-                Wire.expectBytes(smtp, "451 4.7.1 Greylisted, please try again later\r\n");
+                smtp.expectBytes("451 4.7.1 Greylisted, please try again later\r\n");
                 smtp.send("RSET").expect("250 ");
             }
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
@@ -35,11 +35,11 @@ class FailureScenariosTest {
                 smtp.send("RCPT TO:<Bob@Example.com>").expect("250 2.1.5 ");
                 // Another pair is greylisted again: another recipient, or the same one from another sender.
                 smtp.send("RCPT TO:<carol@example.com>").expect("451 4.7.1 ");
-                Wire.data(smtp, "after greylisting").expect("250 2.0.0 ");
+                smtp.data("after greylisting").expect("250 2.0.0 ");
                 smtp.send("MAIL FROM:<z@example.com>").expect("250 ");
                 smtp.send("RCPT TO:<bob@example.com>").expect("451 4.7.1 ");
             }
-            ReceivedMail mail = server.mailbox().awaitMessages(1, Wire.WAIT).get(0);
+            ReceivedMail mail = server.mailbox().awaitMessages(1, RuleSteps.WAIT).get(0);
             assertThat(mail.envelope().recipients()).containsExactly("Bob@Example.com");
             assertThat(rule.timesFired()).isEqualTo(3);
             assertThat(server.rules()).containsExactly(rule);
@@ -53,10 +53,10 @@ class FailureScenariosTest {
             server.scenarios().mailboxFull("bob@example.com");
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<bob@example.com>");
-            Wire.expectBytes(smtp, "452 4.2.2 Mailbox full: bob@example.com\r\n");
+            smtp.expectBytes("452 4.2.2 Mailbox full: bob@example.com\r\n");
             smtp.send("RCPT TO:<carol@example.com>").expect("250 ");
-            Wire.data(smtp, "for carol").expect("250 ");
-            assertThat(server.mailbox().awaitMessages(1, Wire.WAIT).get(0).envelope().recipients())
+            smtp.data("for carol").expect("250 ");
+            assertThat(server.mailbox().awaitMessages(1, RuleSteps.WAIT).get(0).envelope().recipients())
                     .containsExactly("carol@example.com");
         }
     }
@@ -68,7 +68,7 @@ class FailureScenariosTest {
             Rule rule = server.scenarios().mailboxFullPermanently("bob@example.com");
             smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             smtp.send("RCPT TO:<bob@example.com>");
-            Wire.expectBytes(smtp, "552 5.2.2 Mailbox full: bob@example.com\r\n");
+            smtp.expectBytes("552 5.2.2 Mailbox full: bob@example.com\r\n");
             smtp.send("RCPT TO:<bob@example.com>").expect("552 5.2.2 "); // for good
             assertThat(rule.timesFired()).isEqualTo(2);
         }
@@ -80,8 +80,8 @@ class FailureScenariosTest {
             Rule rule = server.scenarios().unavailableFor(2);
             for (int i = 0; i < 2; i++) {
                 try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
-                    Wire.expectBytes(smtp, "421 4.3.2 mx.test Service not available, try again later\r\n");
-                    Wire.expectEof(smtp);
+                    smtp.expectBytes("421 4.3.2 mx.test Service not available, try again later\r\n");
+                    smtp.expectEof();
                 }
             }
             try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {

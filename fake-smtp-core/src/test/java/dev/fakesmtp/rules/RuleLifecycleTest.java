@@ -137,9 +137,9 @@ class RuleLifecycleTest {
                 smtp.send("NOOP").expect("250 2.0.0 two");
             }
             SmtpSession session = server.sessions().get(0);
-            assertThat(Wire.ruleLines(session)).extracting(TranscriptLine::text)
+            assertThat(RuleSteps.ruleLines(session)).extracting(TranscriptLine::text)
                     .containsExactly("250-2.0.0 one", "250 2.0.0 two");
-            assertThat(Wire.ruleLines(session)).allSatisfy(line -> assertThat(line.causedBy()).contains(rule.description()));
+            assertThat(RuleSteps.ruleLines(session)).allSatisfy(line -> assertThat(line.causedBy()).contains(rule.description()));
             assertThat(session.transcriptText()).contains("<- " + rule.description());
         }
     }

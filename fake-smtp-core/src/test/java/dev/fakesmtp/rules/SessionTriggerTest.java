@@ -23,7 +23,7 @@ class SessionTriggerTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             Rule rule = server.on(Trigger.connect()).reply(220, "mx.example.com ESMTP Postfix (Debian)");
             try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
-                Wire.expectBytes(smtp, "220 mx.example.com ESMTP Postfix (Debian)\r\n");
+                smtp.expectBytes("220 mx.example.com ESMTP Postfix (Debian)\r\n");
                 smtp.send("EHLO client.test").expect("250 ");
                 smtp.send("NOOP").expect("250 2.0.0 OK");
             }
@@ -36,7 +36,7 @@ class SessionTriggerTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().hostname("mx.test").build().start()) {
             server.on(Trigger.connect()).reply(554, "5.3.2 No SMTP service here");
             try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
-                Wire.expectBytes(smtp, "554 5.3.2 No SMTP service here\r\n");
+                smtp.expectBytes("554 5.3.2 No SMTP service here\r\n");
                 smtp.send("QUIT").expect("221 2.0.0 mx.test ");
             }
         }
@@ -47,10 +47,10 @@ class SessionTriggerTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             server.on(Trigger.connect()).reply(421, "4.3.2 Too busy");
             try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
-                Wire.expectBytes(smtp, "421 4.3.2 Too busy\r\n");
-                Wire.expectEof(smtp);
+                smtp.expectBytes("421 4.3.2 Too busy\r\n");
+                smtp.expectEof();
             }
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
         }
     }
 
@@ -60,9 +60,9 @@ class SessionTriggerTest {
             Rule rule = server.on(Trigger.ehlo()).reply(550, "5.7.1 Go away");
             try (SmtpDialogue smtp = SmtpDialogue.greeted(server)) {
                 smtp.send("EHLO client.test");
-                Wire.expectBytes(smtp, "550 5.7.1 Go away\r\n");
+                smtp.expectBytes("550 5.7.1 Go away\r\n");
                 smtp.send("HELO client.test");
-                Wire.expectBytes(smtp, "550 5.7.1 Go away\r\n");
+                smtp.expectBytes("550 5.7.1 Go away\r\n");
                 smtp.send("MAIL FROM:<a@example.com>").expect("503 5.5.1 "); // EHLO never succeeded
             }
             assertThat(rule.timesFired()).isEqualTo(2);
@@ -75,7 +75,7 @@ class SessionTriggerTest {
             server.on(Trigger.startTls()).reply(454, "4.7.0 TLS not available due to temporary reason");
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
                 smtp.send("STARTTLS");
-                Wire.expectBytes(smtp, "454 4.7.0 TLS not available due to temporary reason\r\n");
+                smtp.expectBytes("454 4.7.0 TLS not available due to temporary reason\r\n");
                 smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
             }
             assertThat(server.sessions().get(0).tls()).isEmpty();
@@ -87,9 +87,9 @@ class SessionTriggerTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().credentials("alice", "secret").build().start()) {
             Rule rule = server.on(Trigger.auth()).once().reply(454, "4.7.0 Temporary authentication failure");
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                smtp.send(Wire.authPlain("alice", "secret"));
-                Wire.expectBytes(smtp, "454 4.7.0 Temporary authentication failure\r\n");
-                smtp.send(Wire.authPlain("alice", "secret")).expect("235 2.7.0 ");
+                smtp.send(SmtpDialogue.authPlain("alice", "secret"));
+                smtp.expectBytes("454 4.7.0 Temporary authentication failure\r\n");
+                smtp.send(SmtpDialogue.authPlain("alice", "secret")).expect("235 2.7.0 ");
             }
             assertThat(rule.timesFired()).isEqualTo(1);
             assertThat(rule.timesMatched()).isEqualTo(2);
@@ -102,11 +102,11 @@ class SessionTriggerTest {
                 .credentials("alice", "secret").credentials("bob", "pw").build().start()) {
             Rule rule = server.on(Trigger.auth("alice")).reply(535, "5.7.8 Account locked");
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                smtp.send(Wire.authPlain("alice", "secret"));
-                Wire.expectBytes(smtp, "535 5.7.8 Account locked\r\n");
+                smtp.send(SmtpDialogue.authPlain("alice", "secret"));
+                smtp.expectBytes("535 5.7.8 Account locked\r\n");
             }
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                smtp.send(Wire.authPlain("bob", "pw")).expect("235 2.7.0 ");
+                smtp.send(SmtpDialogue.authPlain("bob", "pw")).expect("235 2.7.0 ");
             }
             assertThat(rule.timesFired()).isEqualTo(1);
             assertThat(rule.timesMatched()).isEqualTo(1);
@@ -120,10 +120,10 @@ class SessionTriggerTest {
             Rule rule = server.on(Trigger.quit()).disconnect();
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
                 smtp.send("QUIT");
-                Wire.expectEof(smtp);
+                smtp.expectEof();
             }
-            SmtpSession session = Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
-            assertThat(Wire.ruleLines(session)).singleElement()
+            SmtpSession session = RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            assertThat(RuleSteps.ruleLines(session)).singleElement()
                     .satisfies(line -> assertThat(line.text()).isEqualTo("(connection closed without a reply)"))
                     .satisfies(line -> assertThat(line.causedBy()).contains(rule.description()));
         }
@@ -135,11 +135,11 @@ class SessionTriggerTest {
             server.on(Trigger.quit()).once().reply(500, "5.5.2 Say it again");
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
                 smtp.send("QUIT");
-                Wire.expectBytes(smtp, "500 5.5.2 Say it again\r\n");
+                smtp.expectBytes("500 5.5.2 Say it again\r\n");
                 smtp.send("QUIT").expect("221 2.0.0 ");
                 smtp.expectClosed();
             }
-            Wire.endedSession(server, SessionEnd.QUIT);
+            RuleSteps.endedSession(server, SessionEnd.QUIT);
         }
     }
 }

@@ -30,13 +30,13 @@ class TlsFailureTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             Rule rule = server.on(Trigger.startTls()).failTlsHandshake();
             smtp.send("STARTTLS");
-            Wire.expectBytes(smtp, "220 2.0.0 Ready to start TLS\r\n");
+            smtp.expectBytes("220 2.0.0 Ready to start TLS\r\n");
             SSLSocket tls = (SSLSocket) server.clientTls().socketFactory()
                     .createSocket(smtp.socket(), "localhost", server.port(), true);
             tls.setSoTimeout(5_000);
             assertThatThrownBy(tls::startHandshake).isInstanceOf(SSLException.class);
 
-            SmtpSession session = Wire.endedSession(server, SessionEnd.TLS_HANDSHAKE_FAILED);
+            SmtpSession session = RuleSteps.endedSession(server, SessionEnd.TLS_HANDSHAKE_FAILED);
             assertThat(session.tls()).isEmpty();
             assertThat(session.tlsFailure()).hasValueSatisfying(why -> assertThat(why).contains(rule.description()));
             assertThat(rule.timesFired()).isEqualTo(1);
@@ -69,7 +69,7 @@ class TlsFailureTest {
                 tls.setSoTimeout(5_000);
                 assertThatThrownBy(tls::startHandshake).isInstanceOf(SSLException.class);
             }
-            Wire.endedSession(server, SessionEnd.TLS_HANDSHAKE_FAILED);
+            RuleSteps.endedSession(server, SessionEnd.TLS_HANDSHAKE_FAILED);
             assertThat(rule.timesFired()).isEqualTo(1);
 
             // The rule was once(): the next client completes the handshake and gets the greeting.

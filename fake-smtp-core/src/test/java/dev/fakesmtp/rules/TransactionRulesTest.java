@@ -32,9 +32,9 @@ class TransactionRulesTest {
             smtp.send("RCPT TO:<bob@example.com>").expect("550 5.1.1 No such user");
             smtp.send("RCPT TO:<carol@example.com>").expect("250 ");
             smtp.send("RCPT TO:<bob@example.org>").expect("550 5.1.1 No such user");
-            Wire.data(smtp, "partial").expect("250 2.0.0 ");
+            smtp.data("partial").expect("250 2.0.0 ");
 
-            ReceivedMail mail = server.mailbox().awaitMessages(1, Wire.WAIT).get(0);
+            ReceivedMail mail = server.mailbox().awaitMessages(1, RuleSteps.WAIT).get(0);
             assertThat(mail.envelope().recipients()).containsExactly("alice@example.com", "carol@example.com");
             assertThat(server.mailbox().messages()).hasSize(1);
         }
@@ -49,7 +49,7 @@ class TransactionRulesTest {
             smtp.send("RCPT TO:<bob@example.com>").expect("550 ");
             smtp.send("RCPT TO:<carol@example.com>").expect("550 ");
             smtp.send("DATA");
-            Wire.expectBytes(smtp, "554 5.5.1 No valid recipients\r\n");
+            smtp.expectBytes("554 5.5.1 No valid recipients\r\n");
             assertThat(server.mailbox().messages()).isEmpty();
         }
     }
@@ -71,9 +71,9 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.rcptTo("ghost@example.com")).reply(250, "2.1.5 Sure");
-            Wire.envelope(smtp, "a@example.com", "ghost@example.com", "real@example.com");
-            Wire.data(smtp, "who got it").expect("250 ");
-            assertThat(server.mailbox().awaitMessages(1, Wire.WAIT).get(0).envelope().recipients())
+            smtp.envelope("a@example.com", "ghost@example.com", "real@example.com");
+            smtp.data("who got it").expect("250 ");
+            assertThat(server.mailbox().awaitMessages(1, RuleSteps.WAIT).get(0).envelope().recipients())
                     .containsExactly("real@example.com");
         }
     }
@@ -83,14 +83,14 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.endOfData()).once().reply(451, "4.3.0 Try again");
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
-            Wire.data(smtp, "first").expect("451 4.3.0 Try again");
+            smtp.envelope("a@example.com", "b@example.com");
+            smtp.data("first").expect("451 4.3.0 Try again");
             assertThat(server.mailbox().messages()).isEmpty();
             // The transaction is over: RCPT without a new MAIL is out of sequence.
             smtp.send("RCPT TO:<c@example.com>").expect("503 5.5.1 ");
 
-            Wire.envelope(smtp, "a@example.com", "b@example.com");
-            Wire.data(smtp, "second").expect("250 2.0.0 ");
+            smtp.envelope("a@example.com", "b@example.com");
+            smtp.data("second").expect("250 2.0.0 ");
             assertThat(server.mailbox().messages()).extracting(ReceivedMail::subject).containsExactly("second");
         }
     }
@@ -100,11 +100,11 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             server.on(Trigger.endOfData()).disconnect();
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                Wire.envelope(smtp, "a@example.com", "b@example.com");
-                Wire.data(smtp, "lost");
-                Wire.expectEof(smtp);
+                smtp.envelope("a@example.com", "b@example.com");
+                smtp.data("lost");
+                smtp.expectEof();
             }
-            SmtpSession session = Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            SmtpSession session = RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(session.messageCount()).isZero();
             assertThat(server.mailbox().messages()).isEmpty();
         }
@@ -115,12 +115,12 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             server.on(Trigger.endOfData()).reply(421, "4.3.0 Crashed while queueing");
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                Wire.envelope(smtp, "a@example.com", "b@example.com");
-                Wire.data(smtp, "lost");
-                Wire.expectBytes(smtp, "421 4.3.0 Crashed while queueing\r\n");
-                Wire.expectEof(smtp);
+                smtp.envelope("a@example.com", "b@example.com");
+                smtp.data("lost");
+                smtp.expectBytes("421 4.3.0 Crashed while queueing\r\n");
+                smtp.expectEof();
             }
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(server.mailbox().messages()).isEmpty();
         }
     }
@@ -130,11 +130,11 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             server.on(Trigger.rcptTo("last@example.com")).disconnect();
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                Wire.envelope(smtp, "a@example.com", "b@example.com");
+                smtp.envelope("a@example.com", "b@example.com");
                 smtp.send("RCPT TO:<last@example.com>");
-                Wire.expectEof(smtp);
+                smtp.expectEof();
             }
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(server.mailbox().messages()).isEmpty();
         }
     }
@@ -144,11 +144,11 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             server.on(Trigger.endOfData()).resetConnection();
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                Wire.envelope(smtp, "a@example.com", "b@example.com");
-                Wire.data(smtp, "lost");
+                smtp.envelope("a@example.com", "b@example.com");
+                smtp.data("lost");
                 smtp.expectClosed();
             }
-            Wire.endedSession(server, SessionEnd.CLOSED_BY_RULE);
+            RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(server.mailbox().messages()).isEmpty();
         }
     }
@@ -158,11 +158,11 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
             Rule rule = server.on(Trigger.endOfData()).delay(Duration.ofMillis(200));
             try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-                Wire.envelope(smtp, "a@example.com", "b@example.com");
-                Wire.data(smtp, "slow").expect("250 2.0.0 ");
+                smtp.envelope("a@example.com", "b@example.com");
+                smtp.data("slow").expect("250 2.0.0 ");
                 smtp.send("QUIT").expect("221 ");
             }
-            SmtpSession session = Wire.endedSession(server, SessionEnd.QUIT);
+            SmtpSession session = RuleSteps.endedSession(server, SessionEnd.QUIT);
             assertThat(session.messageCount()).isEqualTo(1);
             assertThat(server.mailbox().messages()).extracting(ReceivedMail::subject).containsExactly("slow");
             assertThat(rule.timesFired()).isEqualTo(1);
@@ -174,10 +174,10 @@ class TransactionRulesTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.endOfData(mail -> mail.envelope().recipients().contains("void@example.com"))).blackHole();
-            Wire.envelope(smtp, "a@example.com", "void@example.com");
-            Wire.data(smtp, "dropped").expect("250 2.0.0 ");
-            Wire.envelope(smtp, "a@example.com", "kept@example.com");
-            Wire.data(smtp, "kept").expect("250 2.0.0 ");
+            smtp.envelope("a@example.com", "void@example.com");
+            smtp.data("dropped").expect("250 2.0.0 ");
+            smtp.envelope("a@example.com", "kept@example.com");
+            smtp.data("kept").expect("250 2.0.0 ");
             assertThat(server.mailbox().messages()).extracting(ReceivedMail::subject).containsExactly("kept");
         }
     }

@@ -66,6 +66,23 @@ public final class AngusMail {
         Transport.send(message(Session.getInstance(properties), subject), user, password);
     }
 
+    /**
+     * Sends one plain-text UTF-8 message to {@code server} the way applications do; a failure is
+     * an unchecked {@link IllegalStateException}, for tests that only need the mail to arrive.
+     */
+    public static void send(FakeSmtpServer server, String from, String to, String subject, String text) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(plain(server)));
+            message.setFrom(from);
+            message.setRecipients(Message.RecipientType.TO, to);
+            message.setSubject(subject, "UTF-8");
+            message.setText(text, "UTF-8");
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Sending to " + server + " failed", e);
+        }
+    }
+
     /** Waits for the first message of {@code server}. */
     public static ReceivedMail awaitOne(FakeSmtpServer server) {
         return server.mailbox().awaitMessages(1, WAIT).get(0);

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class ClassLevelServerTest {
     @Test
     void injectsOneRunningServerIntoConstructorCallbacksAndTest(FakeSmtpServer smtp, Mailbox mailbox) {
         assertThat(smtp).isSameAs(fromConstructor).isSameAs(fromBeforeEach);
-        Mail.send(smtp, "shop@example.com", "bob@example.com", "Hello", "Hi Bob");
+        AngusMail.send(smtp, "shop@example.com", "bob@example.com", "Hello", "Hi Bob");
         assertThat(mailbox.awaitMessages(1, Duration.ofSeconds(5))).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Hello"));
     }
@@ -84,7 +85,7 @@ class ClassLevelServerTest {
         @Test
         void one(FakeSmtpServer smtp) {
             SEEN.add(smtp);
-            Mail.send(smtp, "a@example.com", "b@example.com", "one", "1");
+            AngusMail.send(smtp, "a@example.com", "b@example.com", "one", "1");
         }
 
         @Test
@@ -105,7 +106,15 @@ class ClassLevelServerTest {
     static class Composed {
         @Test
         void clientSendsABareLf(FakeSmtpServer smtp) {
-            Mail.sendBareLf(smtp);
+            sendBareLf(smtp);
+        }
+    }
+
+    /** A NOOP that ends in a bare LF (a violation), its reply, then a clean QUIT. */
+    private static void sendBareLf(FakeSmtpServer server) {
+        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.sendRaw("NOOP\n").expect("250");
+            smtp.send("QUIT").expect("221");
         }
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +29,7 @@ class InstanceFieldTest {
 
     @Test
     void theFieldIsStartedAndInjected(Mailbox mailbox) {
-        Mail.send(smtp, "a@example.com", "b@example.com", "Hi", "text");
+        AngusMail.send(smtp, "a@example.com", "b@example.com", "Hi", "text");
         assertThat(mailbox.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
     }
 

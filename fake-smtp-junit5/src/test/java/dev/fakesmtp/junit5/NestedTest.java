@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +68,7 @@ class NestedTest {
         void outer(Mailbox mailbox) {
             SEEN.add(smtp);
             assertThat(mailbox.messages()).isEmpty();
-            Mail.send(smtp, "a@example.com", "b@example.com", "outer", "text");
+            AngusMail.send(smtp, "a@example.com", "b@example.com", "outer", "text");
         }
 
         @Nested
@@ -77,14 +77,14 @@ class NestedTest {
             void first(FakeSmtpServer server) {
                 SEEN.add(server);
                 assertThat(server.mailbox().messages()).isEmpty();
-                Mail.send(server, "a@example.com", "b@example.com", "inner", "text");
+                AngusMail.send(server, "a@example.com", "b@example.com", "inner", "text");
             }
 
             @Test
             void second(FakeSmtpServer server) {
                 SEEN.add(server);
                 assertThat(server.mailbox().messages()).isEmpty();
-                Mail.send(server, "a@example.com", "b@example.com", "inner", "text");
+                AngusMail.send(server, "a@example.com", "b@example.com", "inner", "text");
             }
         }
     }

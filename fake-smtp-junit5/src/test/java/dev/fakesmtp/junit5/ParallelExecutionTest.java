@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.ReceivedMail;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +47,7 @@ class ParallelExecutionTest {
         void sendAndCheck(FakeSmtpServer smtp, Mailbox mailbox, TestInfo info) throws Exception {
             pairs.await(10, TimeUnit.SECONDS);
             String subject = getClass().getSimpleName() + "." + info.getDisplayName();
-            Mail.send(smtp, "app@example.com", "bob@example.com", subject, "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", subject, "text");
             assertThat(mailbox.messages()).singleElement().extracting(ReceivedMail::subject).isEqualTo(subject);
         }
     }
@@ -126,7 +126,7 @@ class ParallelExecutionTest {
             MOST_AT_ONCE.accumulateAndGet(AT_ONCE.incrementAndGet(), Math::max);
             try {
                 assertThat(mailbox.messages()).isEmpty();
-                Mail.send(smtp, "app@example.com", "bob@example.com", info.getDisplayName(), "text");
+                AngusMail.send(smtp, "app@example.com", "bob@example.com", info.getDisplayName(), "text");
                 assertThat(mailbox.messages()).singleElement().extracting(ReceivedMail::subject)
                         .isEqualTo(info.getDisplayName());
             } finally {

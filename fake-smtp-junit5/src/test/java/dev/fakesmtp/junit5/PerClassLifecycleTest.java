@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,21 +49,21 @@ class PerClassLifecycleTest {
         @BeforeAll
         void nonStaticBeforeAll(FakeSmtpServer server) {
             SEEN.add(server);
-            Mail.send(server, "a@example.com", "b@example.com", "setup", "text");
+            AngusMail.send(server, "a@example.com", "b@example.com", "setup", "text");
         }
 
         @Test
         void one(Mailbox mailbox) {
             SEEN.add(smtp);
             assertThat(mailbox.messages()).isEmpty();
-            Mail.send(smtp, "a@example.com", "b@example.com", "one", "text");
+            AngusMail.send(smtp, "a@example.com", "b@example.com", "one", "text");
         }
 
         @Test
         void two(Mailbox mailbox) {
             SEEN.add(smtp);
             assertThat(mailbox.messages()).isEmpty();
-            Mail.send(smtp, "a@example.com", "b@example.com", "two", "text");
+            AngusMail.send(smtp, "a@example.com", "b@example.com", "two", "text");
         }
     }
 

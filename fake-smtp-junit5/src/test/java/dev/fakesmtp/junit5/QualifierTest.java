@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +32,7 @@ class QualifierTest {
 
     @Test
     void mailGoesOnlyToTheServerItWasSentTo(@SmtpServer("inbound") Mailbox in, @SmtpServer("outbound") Mailbox out) {
-        Mail.send(outbound, "app@example.com", "bob@example.com", "out", "text");
+        AngusMail.send(outbound, "app@example.com", "bob@example.com", "out", "text");
 
         assertThat(out.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
         assertThat(in.messages()).isEmpty();

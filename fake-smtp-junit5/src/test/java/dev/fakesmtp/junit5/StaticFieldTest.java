@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
+import dev.fakesmtp.support.SmtpDialogue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,8 +29,10 @@ class StaticFieldTest {
     @Test
     void injectsTheConfiguredServer(FakeSmtpServer server, Mailbox mailbox) {
         assertThat(server).isSameAs(smtp);
-        assertThat(server.hostname()).isEqualTo("mail.test");
         assertThat(mailbox).isSameAs(smtp.mailbox());
+        try (SmtpDialogue client = SmtpDialogue.connect(server)) {
+            client.expect("220 mail.test "); // started by the extension, as configured
+        }
     }
 
     @Test
@@ -53,7 +56,7 @@ class StaticFieldTest {
         static void sendBeforeAnyTest(FakeSmtpServer server) {
             SEEN.add(server);
             PORTS.add(server.port());
-            Mail.send(server, "setup@example.com", "bob@example.com", "from @BeforeAll", "cleared before the first test");
+            AngusMail.send(server, "setup@example.com", "bob@example.com", "from @BeforeAll", "cleared before the first test");
         }
 
         @Test
@@ -61,7 +64,7 @@ class StaticFieldTest {
         void firstTestSeesAnEmptyMailbox(Mailbox mailbox) {
             assertThat(mailbox.messages()).isEmpty();
             assertThat(smtp.sessions()).isEmpty();
-            Mail.send(smtp, "a@example.com", "bob@example.com", "first", "1");
+            AngusMail.send(smtp, "a@example.com", "bob@example.com", "first", "1");
             assertThat(mailbox.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
         }
 

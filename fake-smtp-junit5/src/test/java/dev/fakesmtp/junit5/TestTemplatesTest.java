@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.RepeatedTest;
@@ -27,14 +27,14 @@ class TestTemplatesTest {
     @ValueSource(strings = {"alice@example.com", "bob@example.com", "carol@example.com"})
     void eachInvocationStartsWithAnEmptyMailbox(String recipient, Mailbox mailbox) {
         assertThat(mailbox.messages()).isEmpty();
-        Mail.send(shared, "app@example.com", recipient, "Hi", "text");
+        AngusMail.send(shared, "app@example.com", recipient, "Hi", "text");
         assertThat(mailbox.messagesTo(recipient)).hasSize(1);
     }
 
     @RepeatedTest(3)
     void eachRepetitionStartsWithAnEmptyMailbox(Mailbox mailbox) {
         assertThat(mailbox.messages()).isEmpty();
-        Mail.send(shared, "app@example.com", "bob@example.com", "Hi", "text");
+        AngusMail.send(shared, "app@example.com", "bob@example.com", "Hi", "text");
     }
 
     @Test
@@ -88,7 +88,7 @@ class TestTemplatesTest {
         void test(Mailbox mailbox) {
             SEEN.add(smtp);
             assertThat(mailbox.messages()).isEmpty();
-            Mail.send(smtp, "app@example.com", "bob@example.com", subject, "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", subject, "text");
         }
     }
 }

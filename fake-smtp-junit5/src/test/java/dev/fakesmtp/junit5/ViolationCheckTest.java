@@ -3,9 +3,10 @@ package dev.fakesmtp.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
+import dev.fakesmtp.support.SmtpDialogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.testkit.engine.Events;
@@ -60,12 +61,12 @@ class ViolationCheckTest {
 
         @Test
         void clientBreaksTheProtocol() {
-            Mail.sendBareLf(smtp);
+            sendBareLf(smtp);
         }
 
         @Test
         void clientBehaves() {
-            Mail.send(smtp, "a@example.com", "b@example.com", "fine", "text");
+            AngusMail.send(smtp, "a@example.com", "b@example.com", "fine", "text");
         }
     }
 
@@ -74,7 +75,7 @@ class ViolationCheckTest {
     static class Unchecked {
         @Test
         void clientBreaksTheProtocol(FakeSmtpServer smtp) {
-            Mail.sendBareLf(smtp);
+            sendBareLf(smtp);
             assertThat(smtp.sessions()).singleElement().satisfies(session -> assertThat(session.violations()).hasSize(1));
         }
     }
@@ -87,7 +88,7 @@ class ViolationCheckTest {
 
         @Test
         void clientBreaksTheProtocol() {
-            Mail.sendBareLf(smtp);
+            sendBareLf(smtp);
         }
     }
 
@@ -96,8 +97,16 @@ class ViolationCheckTest {
     static class FailsAnyway {
         @Test
         void clientBreaksTheProtocolAndTheTestFails(FakeSmtpServer smtp) {
-            Mail.sendBareLf(smtp);
+            sendBareLf(smtp);
             throw new AssertionError("the test's own failure");
+        }
+    }
+
+    /** A NOOP that ends in a bare LF (a violation), its reply, then a clean QUIT. */
+    private static void sendBareLf(FakeSmtpServer server) {
+        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.sendRaw("NOOP\n").expect("250");
+            smtp.send("QUIT").expect("221");
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.ReceivedMail;
-import dev.fakesmtp.Trigger;
 import dev.fakesmtp.spring.app.MailApplication;
 import dev.fakesmtp.spring.app.ReceiptMailer;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,7 @@ import org.springframework.context.ApplicationContext;
  */
 @SpringBootTest(classes = MailApplication.class)
 @AutoConfigureFakeSmtp
-@ResourceLock(SharedContextRecorder.DEFAULT_CONTEXT)
+@ResourceLock(DefaultContextClasses.LOCK)
 @Timeout(30)
 class AsyncReceiptMailTest {
 
@@ -47,15 +46,7 @@ class AsyncReceiptMailTest {
     }
 
     @Test
-    void aRuleAddedHereIsGoneInTheNextTest() {
-        // Whatever ran before (another method or class) left no mail, session or rule behind.
-        assertThat(smtp.mailbox().messages()).isEmpty();
-        assertThat(smtp.rules()).isEmpty();
-        smtp.on(Trigger.rcptTo("nobody@example.com")).reply(550, "5.1.1 No such user");
-    }
-
-    @Test
     void sharesContextAndServerWithTheOtherClassesOfThisConfiguration() {
-        SharedContextRecorder.recordAndCompare(getClass(), context, smtp);
+        DefaultContextClasses.assertEveryClassGets(context, smtp);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.mail.MailSendException;
 /** Failure rules added by a test, seen by the application's retry logic. */
 @SpringBootTest(classes = MailApplication.class)
 @AutoConfigureFakeSmtp
-@ResourceLock(SharedContextRecorder.DEFAULT_CONTEXT)
+@ResourceLock(DefaultContextClasses.LOCK)
 @Timeout(30)
 class FailureRuleTest {
 
@@ -79,6 +79,6 @@ class FailureRuleTest {
 
     @Test
     void sharesContextAndServerWithTheOtherClassesOfThisConfiguration() {
-        SharedContextRecorder.recordAndCompare(getClass(), context, smtp);
+        DefaultContextClasses.assertEveryClassGets(context, smtp);
     }
 }

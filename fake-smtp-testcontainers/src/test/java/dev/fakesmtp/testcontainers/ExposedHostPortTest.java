@@ -18,8 +18,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 /**
  * The other route: a container on Docker's default network reaches the server through
  * Testcontainers' host-port exposure, at {@code host.testcontainers.internal}. It needs
- * Testcontainers' sshd image, which no registry can deliver here: where the image is absent, this
- * class is skipped with that reason.
+ * Testcontainers' sshd image; where no registry can deliver it (CI),
+ * {@code src/test/docker/build-sshd-image.sh} builds a stand-in under the same name.
  */
 @RequiresDocker(sshd = true)
 @SmtpServer
@@ -38,6 +38,8 @@ class ExposedHostPortTest {
         assertThat(SmtpEndpoint.forContainer(smtp, app).route()).isEqualTo(Route.EXPOSED_HOST_PORT);
         assertThat(app.getEnvMap()).containsEntry("MAIL_HOST", SmtpEndpoint.EXPOSED_HOST)
                 .containsEntry("MAIL_PORT", String.valueOf(smtp.port()));
+        // On the bridge, the container's loopback is its own: the tunnel is its only way to the server.
+        assertThat(app.getContainerInfo().getNetworkSettings().getNetworks()).containsOnlyKeys("bridge");
 
         Delivery delivery = app.send("Subject: Through the tunnel\n\nHello.\n",
                 "--from=app@example.com", "--tls=off", "bob@example.com");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.junit5.SmtpServer;
-import dev.fakesmtp.testcontainers.support.Fixture;
-import dev.fakesmtp.testcontainers.support.Kit;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import dev.fakesmtp.testcontainers.support.MsmtpContainer;
 import dev.fakesmtp.testcontainers.support.RequiresDocker;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class StartOrderTest {
     void withSmtpServerBeforeTestcontainersTheServersStartFirstAndStopLast() {
         EngineExecutionResults results = Kit.run(ServerFirst.class);
 
-        assertThat(Kit.failures(results.allEvents())).isEmpty();
+        assertThat(Kit.failureDescriptions(results.allEvents())).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         assertThat(ServerFirst.EVENTS).containsExactly(
                 "first: shared container delivered at startup",
@@ -50,7 +50,7 @@ class StartOrderTest {
     void withOnlyTestcontainersOnTheClassTheServersStillStartFirstButStopBeforeTheContainers() {
         EngineExecutionResults results = Kit.run(ContainersFirst.class);
 
-        assertThat(Kit.failures(results.allEvents())).isEmpty();
+        assertThat(Kit.failureDescriptions(results.allEvents())).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         assertThat(ContainersFirst.EVENTS).containsExactly(
                 "shared and own containers delivered at startup",

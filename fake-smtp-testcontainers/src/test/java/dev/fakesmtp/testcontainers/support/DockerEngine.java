@@ -14,10 +14,16 @@ public final class DockerEngine {
     /** The image {@code src/test/docker/build-msmtp-image.sh} builds. */
     public static final String MSMTP_IMAGE = "fake-smtp/msmtp:local";
 
-    /** The image behind {@code Testcontainers.exposeHostPorts} on 1.21 and 2.0 alike. */
+    /**
+     * The image behind {@code Testcontainers.exposeHostPorts} on 1.21 and 2.0 alike (their
+     * {@code PortForwardingContainer}); {@code src/test/docker/build-sshd-image.sh} builds a stand-in.
+     */
     public static final String SSHD_IMAGE = "testcontainers/sshd:1.3.0";
 
-    /** Set to {@code required} (CI does, once dockerd runs) to fail instead of skipping. */
+    /**
+     * Set to {@code required} (CI does, once dockerd runs) to fail instead of skipping, or to
+     * {@code skip} (CI's one opt-out) to skip the Docker tests even where an engine runs.
+     */
     public static final String REQUIRED_VARIABLE = "FAKESMTP_DOCKER_TESTS";
 
     private static final Optional<String> ENGINE_PROBLEM = probeEngine();
@@ -33,13 +39,18 @@ public final class DockerEngine {
 
     /** Why the host-port-exposure test cannot run here, or empty. */
     public static Optional<String> sshdProblem() {
-        return problem().or(() -> missing(SSHD_IMAGE, "Testcontainers' sshd image cannot be pulled here"
-                + " (no registry), so the exposeHostPorts route is tested only where the image is present"));
+        return problem().or(() -> missing(SSHD_IMAGE,
+                "run fake-smtp-testcontainers/src/test/docker/build-sshd-image.sh to build a stand-in"));
     }
 
     /** True when the environment asks for the Docker tests to run, not to be skipped. */
     public static boolean required() {
         return "required".equals(System.getenv(REQUIRED_VARIABLE));
+    }
+
+    /** True when the environment opts out of the Docker tests ({@code FAKESMTP_DOCKER_TESTS=skip}). */
+    public static boolean optedOut() {
+        return "skip".equals(System.getenv(REQUIRED_VARIABLE));
     }
 
     private static Optional<String> missing(String image, String hint) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs a test class only where a Docker engine and the images it needs are present; elsewhere
  * the class is skipped, and the reason is printed, so CI's log shows it. With
- * {@code FAKESMTP_DOCKER_TESTS=required} a missing engine or image fails the class instead.
+ * {@code FAKESMTP_DOCKER_TESTS=required} a missing engine or image fails the class instead; with
+ * {@code FAKESMTP_DOCKER_TESTS=skip} the class is skipped even where the engine runs.
  * Put it before {@code @Testcontainers}: no container is started for a skipped class.
  */
 @Target(ElementType.TYPE)
@@ -36,12 +37,14 @@ public @interface RequiresDocker {
             boolean sshd = context.getTestClass()
                     .flatMap(type -> Optional.ofNullable(type.getAnnotation(RequiresDocker.class)))
                     .map(RequiresDocker::sshd).orElse(false);
-            Optional<String> problem = sshd ? DockerEngine.sshdProblem() : DockerEngine.problem();
+            Optional<String> problem = DockerEngine.optedOut()
+                    ? Optional.of(DockerEngine.REQUIRED_VARIABLE + "=skip opts out of the Docker tests")
+                    : sshd ? DockerEngine.sshdProblem() : DockerEngine.problem();
             if (problem.isEmpty()) {
                 return ConditionEvaluationResult.enabled("Docker engine and images present");
             }
             String reason = "Docker tests skipped: " + problem.get();
-            if (DockerEngine.required() && !sshd) {
+            if (DockerEngine.required()) {
                 throw new IllegalStateException(DockerEngine.REQUIRED_VARIABLE + "=required, but " + problem.get());
             }
             if (context.getTestMethod().isEmpty() && REPORTED.add(context.getUniqueId())) {

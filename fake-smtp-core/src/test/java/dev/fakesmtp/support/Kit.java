@@ -1,4 +1,4 @@
-package dev.fakesmtp.junit5.support;
+package dev.fakesmtp.support;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -10,8 +10,15 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
-/** Runs {@link Fixture} classes through the Jupiter engine and reads their outcome. */
+/**
+ * Runs {@link Fixture} classes through the Jupiter engine and reads their outcome. Every fixture
+ * test and lifecycle method gets a default timeout of {@link #TIMEOUT}, so a fixture that hangs
+ * fails instead (a fixture's own {@code @Timeout} wins).
+ */
 public final class Kit {
+
+    /** The default timeout of the fixtures' methods, in JUnit's duration syntax. */
+    public static final String TIMEOUT = "60s";
 
     private Kit() {
     }
@@ -35,25 +42,36 @@ public final class Kit {
 
     /** The messages of the failures among these events, e.g. {@code results.testEvents()}. */
     public static List<String> failureMessages(Events events) {
-        return events.failed().stream().map(Kit::failure).map(String::valueOf).collect(Collectors.toList());
+        return failures(events).stream().map(Throwable::getMessage).map(String::valueOf).collect(Collectors.toList());
     }
 
     /** The exceptions that failed these events. */
     public static List<Throwable> failures(Events events) {
-        return events.failed().stream().map(Kit::failureThrowable).collect(Collectors.toList());
+        return events.failed().stream().map(Kit::failure).collect(Collectors.toList());
     }
 
-    private static String failure(Event event) {
-        return failureThrowable(event).getMessage();
+    /** The failures among these events as text, each with its chain of causes: for a failure message. */
+    public static List<String> failureDescriptions(Events events) {
+        return failures(events).stream().map(Kit::describe).collect(Collectors.toList());
     }
 
-    private static Throwable failureThrowable(Event event) {
-        return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    private static Throwable failure(Event event) {
+        return event.getRequiredPayload(TestExecutionResult.class).getThrowable()
+                .orElseGet(() -> new AssertionError("failed without an exception: " + event));
+    }
+
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            text.append(text.length() == 0 ? "" : "\n  caused by ").append(cause);
+        }
+        return text.toString();
     }
 
     private static EngineTestKit.Builder builder(Class<?>... fixtures) {
         EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(Fixture.ENABLED, "true");
+                .configurationParameter(Fixture.ENABLED, "true")
+                .configurationParameter("junit.jupiter.execution.timeout.default", TIMEOUT);
         for (Class<?> fixture : fixtures) {
             builder.selectors(selectClass(fixture));
         }

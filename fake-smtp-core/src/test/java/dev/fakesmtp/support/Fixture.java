@@ -1,10 +1,9 @@
-package dev.fakesmtp.junit5.support;
+package dev.fakesmtp.support;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,16 +11,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Marks a test class that exists to be run by {@link Kit} (the JUnit Platform's EngineTestKit),
- * whose outcome another test checks. It is skipped when an IDE or a package scan finds it.
+ * whose outcome another test checks: a test of an extension runs a fixture that uses it, as a user
+ * would. It is skipped when an IDE or a package scan finds it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(Fixture.OnlyInKit.class)
-@Timeout(10)
 public @interface Fixture {
 
     /** The configuration parameter {@link Kit} sets. */
-    String ENABLED = "dev.fakesmtp.junit5.fixtures";
+    String ENABLED = "dev.fakesmtp.fixtures";
 
     /** Enables fixtures only when {@link Kit} runs them. */
     final class OnlyInKit implements ExecutionCondition {

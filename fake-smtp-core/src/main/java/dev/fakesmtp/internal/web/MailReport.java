@@ -89,10 +89,11 @@ public final class MailReport {
             Map<ReceivedMail, Integer> numbers) {
         FakeSmtpServer server = source.server();
         List<SmtpSession> sessions = server.sessions();
-        String where = server.isClosed() || !server.isRunning() ? "" : " on " + server.host() + ":" + server.port();
-        body.append("<h2>Server ").append(Html.escape(source.name() + where)).append(": ").append(mails.size())
-                .append(" message").append(mails.size() == 1 ? "" : "s").append(", ").append(sessions.size())
-                .append(" session").append(sessions.size() == 1 ? "" : "s").append("</h2>\n");
+        String where = server.isRunning() ? "SMTP on " + server.host() + ":" + server.port() + " · " : "";
+        body.append("<h2>Captured by ").append(Html.escape(source.name())).append("</h2>\n<p class=\"note\">")
+                .append(Html.escape(where)).append(mails.size()).append(" message").append(mails.size() == 1 ? "" : "s")
+                .append(" · ").append(sessions.size()).append(" session").append(sessions.size() == 1 ? "" : "s")
+                .append("</p>\n");
         MessageView view = new MessageView(new ReportLinks(numbers, prefix));
         body.append(view.list(mails));
         for (ReceivedMail mail : mails) {

@@ -70,17 +70,18 @@ public final class MessageView {
         StringBuilder html = new StringBuilder();
         html.append("<section class=\"message\" id=\"").append(Html.escape(anchor)).append("\">\n<h2>")
                 .append(Html.escape(MessageParts.subject(mail))).append("</h2>\n<table class=\"fields\">\n");
-        field(html, "Received", Html.time(envelope.receivedAt()));
-        field(html, "MAIL FROM", "<" + envelope.mailFrom() + ">" + parameters(envelope.mailParameters()));
-        field(html, "RCPT TO", String.join(", ", envelope.recipients()));
-        field(html, "From", MessageParts.addresses(mail, "From"));
-        field(html, "To", MessageParts.addresses(mail, "To"));
-        field(html, "Cc", MessageParts.addresses(mail, "Cc"));
-        field(html, "Size", Html.size(mail.size()) + " (" + mail.size() + " bytes)");
-        field(html, "TLS", envelope.tls().map(Object::toString).orElse("none (clear text)"));
-        field(html, "AUTH", envelope.authentication().map(Object::toString).orElse("none"));
-        html.append("<tr><th>Session</th><td><a href=\"").append(Html.escape(links.session(envelope.sessionId())))
-                .append("\">").append(Html.escape(envelope.sessionId())).append("</a>, transaction ")
+        String cc = MessageParts.addresses(mail, "Cc");
+        row(html, "MAIL FROM", "<" + envelope.mailFrom() + ">" + parameters(envelope.mailParameters()),
+                "From", MessageParts.addresses(mail, "From"));
+        row(html, "RCPT TO", String.join(", ", envelope.recipients()),
+                "To", MessageParts.addresses(mail, "To") + (cc.isEmpty() ? "" : "; Cc: " + cc));
+        row(html, "Received", Html.time(envelope.receivedAt()), "Size", Html.size(mail.size()) + " (" + mail.size()
+                + " bytes)");
+        row(html, "TLS", envelope.tls().map(Object::toString).orElse("none (clear text)"),
+                "AUTH", envelope.authentication().map(Object::toString).orElse("none"));
+        html.append("<tr><th>Session</th><td colspan=\"3\"><a href=\"")
+                .append(Html.escape(links.session(envelope.sessionId()))).append("\">")
+                .append(Html.escape(envelope.sessionId())).append("</a>, transaction ")
                 .append(envelope.transactionIndex()).append(", HELO ").append(Html.escape(envelope.heloName()))
                 .append(envelope.clientAddress().map(address -> ", client " + Html.escape(address.toString()))
                         .orElse(""))
@@ -192,6 +193,20 @@ public final class MessageView {
         StringBuilder text = new StringBuilder();
         new java.util.TreeMap<>(parameters).forEach((key, value) -> text.append(' ').append(key).append(value.isEmpty() ? "" : "=" + value));
         return text.toString();
+    }
+
+    /** Two fields side by side, so the summary stays short above the rendered mail. */
+    private static void row(StringBuilder html, String name, String value, String otherName, String otherValue) {
+        html.append("<tr>");
+        cells(html, name, value);
+        cells(html, otherName, otherValue);
+        html.append("</tr>\n");
+    }
+
+    private static void cells(StringBuilder html, String name, String value) {
+        html.append("<th>").append(Html.escape(name)).append("</th><td>")
+                .append(value == null || value.isEmpty() ? "<span class=\"muted\">none</span>" : Html.escape(value))
+                .append("</td>");
     }
 
     private static void field(StringBuilder html, String name, String value) {

@@ -8,6 +8,9 @@ import java.util.Optional;
 /** The report's {@link Links}: anchors in {@code index.html} and files next to it. */
 final class ReportLinks implements Links {
 
+    /** Parts up to this size are embedded in index.html as well as written next to it. */
+    static final int MAX_EMBEDDED_DOWNLOAD = 2 * 1024 * 1024;
+
     private final Map<ReceivedMail, Integer> numbers;
     private final String sessionPrefix;
 
@@ -26,8 +29,16 @@ final class ReportLinks implements Links {
         return "message-" + numbers.get(mail) + ".eml";
     }
 
+    /**
+     * A {@code data:} URI for all but large parts: Chromium ignores the {@code download} attribute
+     * on links between {@code file:} pages (and opens a PDF instead of saving it), but honours it on
+     * {@code data:} URIs. A large part is linked as the file next to the report, to keep the page small.
+     */
     @Override
     public String attachment(ReceivedMail mail, int index, Attachment part) {
+        if (part.size() <= MAX_EMBEDDED_DOWNLOAD) {
+            return Html.dataUri("application/octet-stream", part.content());
+        }
         return "message-" + numbers.get(mail) + "/" + fileName(index, part);
     }
 

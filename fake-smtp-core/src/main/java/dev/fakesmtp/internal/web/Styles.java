@@ -19,7 +19,8 @@ final class Styles {
             table{border-collapse:collapse;width:100%}
             th,td{text-align:left;vertical-align:top;padding:.35em .6em;border-bottom:1px solid var(--line)}
             th{background:var(--bg);font-weight:600}
-            table.fields th{width:11em;background:none;color:var(--muted);font-weight:500}
+            table.fields th{width:8em;background:none;color:var(--muted);font-weight:500;white-space:nowrap}
+            table.fields th,table.fields td{padding:.2em .6em}
             td.num{text-align:right;white-space:nowrap}
             .muted,.empty{color:var(--muted)}.empty{font-style:italic}
             .badge{display:inline-block;padding:0 .45em;margin-right:.3em;border-radius:.7em;font-size:.8em;\
@@ -27,7 +28,7 @@ final class Styles {
             .badge.bad{background:#fbe4e2;color:var(--bad)}
             pre{background:var(--bg);border:1px solid var(--line);padding:.6em .8em;overflow:auto;\
             white-space:pre-wrap;word-break:break-all;font:12.5px/1.4 ui-monospace,Menlo,Consolas,monospace}
-            iframe.mail-html{width:100%;height:460px;border:1px solid var(--line);resize:vertical;background:#fff}
+            iframe.mail-html{width:100%;height:400px;border:1px solid var(--line);resize:vertical;background:#fff}
             details{margin:.6em 0}summary{cursor:pointer;color:var(--accent)}
             section.message{border-top:3px solid var(--line);margin-top:1.6em;padding-top:.4em}
             .note{font-size:.9em;color:var(--muted);margin:.2em 0 .5em}

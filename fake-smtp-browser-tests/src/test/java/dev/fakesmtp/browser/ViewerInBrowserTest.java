@@ -106,6 +106,24 @@ class ViewerInBrowserTest {
     }
 
     @Test
+    void aLinkInTheMailOpensInANewTabAndTheViewerStays(Browser browser) {
+        Newsletter.subject("Confirm").text("confirm")
+                .html("<p><a id=\"confirm\" href=\"" + remote.url("confirm") + "\">Confirm your address</a></p>")
+                .sendTo(smtp);
+        smtp.mailbox().awaitMessages(1, WAIT);
+        browser.open(viewer("/messages/s1-1"));
+        String viewerTab = browser.driver().getWindowHandle();
+
+        browser.driver().switchTo().frame(browser.driver().findElement(By.cssSelector("iframe.mail-html")));
+        browser.driver().findElement(By.id("confirm")).click();
+
+        new WebDriverWait(browser.driver(), WAIT).until(d -> d.getWindowHandles().size() == 2
+                && remote.requests().contains("/confirm"));
+        browser.driver().switchTo().window(viewerTab);
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(viewer("/messages/s1-1").toString());
+    }
+
+    @Test
     void aRemoteImageIsNotFetchedUntilTheUserAsks(Browser browser) {
         Newsletter.subject("Tracked").text("tracked").html(Probes.remoteContent(remote)).sendTo(smtp);
         smtp.mailbox().awaitMessages(1, WAIT);

@@ -60,6 +60,30 @@ class ReportOnFailureTest {
     }
 
     @Test
+    void aReportReplacesTheOneBeforeIt() throws IOException {
+        Path folder = Files.createDirectories(folder(FailsAfterSending.class, "sendsThenFails"));
+        Files.writeString(folder.resolve("message-9.eml"), "from an earlier run");
+
+        run(FailsAfterSending.class);
+
+        assertThat(folder.resolve("message-9.eml")).doesNotExist();
+        assertThat(folder.resolve("message-1.eml")).exists();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenAddsNoFailureOfItsOwn() throws IOException {
+        Path notAFolder = Files.writeString(temp.resolve("a-file"), "in the way");
+
+        EngineExecutionResults results = Kit.run(Map.of(Report.DIRECTORY_PARAMETER, notAFolder.toString()),
+                temp.resolve("junit-outputs"), FailsAfterSending.class);
+
+        assertThat(Kit.failures(results.testEvents())).singleElement().satisfies(failure -> {
+            assertThat(failure).hasMessage("on purpose");
+            assertThat(failure.getSuppressed()).isEmpty();
+        });
+    }
+
+    @Test
     void aPassingTestGetsNoReportUnlessItAsksAlways() {
         run(Passes.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
         run(PassesAlways.class).testEvents().assertStatistics(stats -> stats.succeeded(1));

@@ -118,7 +118,13 @@ public final class Browser implements AutoCloseable {
 
     /** Back to a blank page with an empty download folder, for the next test. */
     void reset() {
-        driver.switchTo().defaultContent();
+        String first = driver.getWindowHandles().iterator().next();
+        for (String window : driver.getWindowHandles()) {
+            if (!window.equals(first)) {
+                driver.switchTo().window(window).close();
+            }
+        }
+        driver.switchTo().window(first);
         driver.get("about:blank");
         deleteContents(downloads);
     }

@@ -66,6 +66,10 @@
     fetch('/api/messages', { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (mails) {
+        var shown = Array.prototype.map.call(rows.children, function (tr) { return tr.getAttribute('data-id'); });
+        if (shown.join(' ') === mails.map(function (mail) { return mail.id; }).join(' ')) {
+          return; // nothing new: leave the rows (and the user's selection) alone
+        }
         var fresh = document.createDocumentFragment();
         mails.forEach(function (mail) { fresh.appendChild(row(mail)); });
         rows.replaceChildren(fresh);

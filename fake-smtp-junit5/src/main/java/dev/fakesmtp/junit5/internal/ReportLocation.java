@@ -17,16 +17,20 @@ final class ReportLocation {
     /** The absolute folder for this test's report. */
     static Path of(ExtensionContext testContext) {
         Path base = testContext.getConfigurationParameter(Report.DIRECTORY_PARAMETER).map(Path::of)
-                .orElseGet(ReportLocation::defaultBase);
+                .orElseGet(() -> defaultBase(Path.of("")));
         return base.resolve(safe(testContext.getRequiredTestClass().getName()))
                 .resolve(safe(method(testContext))).toAbsolutePath().normalize();
     }
 
-    /** Maven's {@code target}, or Gradle's {@code build} when the working directory holds a Gradle build. */
-    private static Path defaultBase() {
-        boolean gradle = !Files.exists(Path.of("pom.xml"))
-                && (Files.exists(Path.of("build.gradle")) || Files.exists(Path.of("build.gradle.kts")));
-        return Path.of(gradle ? "build" : "target", "fake-smtp-reports");
+    /**
+     * Maven's {@code target}, or Gradle's {@code build} when the working directory holds a Gradle
+     * build and no POM, under {@code workingDirectory}.
+     */
+    static Path defaultBase(Path workingDirectory) {
+        boolean gradle = !Files.exists(workingDirectory.resolve("pom.xml"))
+                && (Files.exists(workingDirectory.resolve("build.gradle"))
+                        || Files.exists(workingDirectory.resolve("build.gradle.kts")));
+        return workingDirectory.resolve(gradle ? "build" : "target").resolve("fake-smtp-reports");
     }
 
     /**

@@ -32,7 +32,12 @@ public final class MailReport {
      */
     public record Source(String name, FakeSmtpServer server) {
 
-        /** Checks that no part is null. */
+        /**
+         * Checks that no part is null.
+         *
+         * @param name how the report names the server
+         * @param server the server
+         */
         public Source {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(server, "server");

@@ -19,7 +19,16 @@ import java.util.Optional;
 public record ServerDeclaration(String name, String origin, boolean failOnViolations, Field field, Report report,
                                 boolean webUi) {
 
-    /** Checks that the name, origin and report mode are present. */
+    /**
+     * Checks that the name, origin and report mode are present.
+     *
+     * @param name the name a parameter qualifier selects it by
+     * @param origin where it was declared, for messages
+     * @param failOnViolations whether client protocol violations fail the test
+     * @param field the annotated field, or null for a class-level server
+     * @param report when a test that uses the server gets a mail report
+     * @param webUi whether the server must have the live viewer
+     */
     public ServerDeclaration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(origin, "origin");

@@ -9,6 +9,7 @@ import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.internal.ConnectionThreads;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -93,7 +94,7 @@ public final class WebUi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes(); // GET has none; drained so the connection can be reused
+            body.transferTo(OutputStream.nullOutputStream()); // GET has none; drained so the connection is reusable
             String host = exchange.getRequestHeaders().getFirst("Host");
             if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
                 Responses.text(exchange, 403, "This viewer answers only requests for " + uri);
@@ -106,9 +107,13 @@ public final class WebUi implements AutoCloseable {
                 return;
             }
             route(exchange, exchange.getRequestURI().getRawPath());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "web UI request failed", e);
-            throw e;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "web UI request failed (the browser went away?)", e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "web UI request for " + exchange.getRequestURI() + " failed", e);
+            if (exchange.getResponseCode() == -1) {
+                Responses.text(exchange, 500, "The viewer failed to render this page: " + e);
+            }
         } finally {
             exchange.close();
         }

@@ -2,7 +2,6 @@ package dev.fakesmtp.junit5.internal;
 
 import dev.fakesmtp.internal.web.MailReport;
 import dev.fakesmtp.junit5.Report;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,9 @@ final class MailReports {
         Path index;
         try {
             index = MailReport.write(directory, title(testContext), outcome(failure, failed), sources);
-        } catch (UncheckedIOException | SecurityException e) {
-            // The report is a help for reading a failure; not being able to write it must not add one.
+        } catch (RuntimeException e) {
+            // The report is a help for reading a failure (a full disk, a folder in the way, a bug of
+            // ours); not being able to write it must not add one.
             LOG.log(System.Logger.Level.WARNING, "fake-smtp could not write the mail report to " + directory, e);
             return;
         }

@@ -7,6 +7,10 @@ import dev.fakesmtp.internal.auth.AuthSettings;
 import dev.fakesmtp.internal.tls.BundledTls;
 import dev.fakesmtp.internal.tls.TlsMaterial;
 import dev.fakesmtp.internal.tls.TlsSettings;
+import dev.fakesmtp.internal.web.WebUi;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.security.KeyStore;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -37,12 +41,18 @@ import java.util.Set;
  */
 public final class FakeSmtpServer implements AutoCloseable {
 
+    /** The system property that turns the web UI on for every server built in this JVM. */
+    public static final String WEB_UI_PROPERTY = "fakesmtp.webUi";
+
     private final ServerSettings settings;
     private final Acceptor acceptor;
+    private final boolean webUiEnabled;
+    private final AtomicReference<WebUi> webUi = new AtomicReference<>();
 
-    private FakeSmtpServer(ServerSettings settings) {
+    private FakeSmtpServer(ServerSettings settings, boolean webUiEnabled) {
         this.settings = settings;
         this.acceptor = new Acceptor(settings);
+        this.webUiEnabled = webUiEnabled;
     }
 
     /** A builder with safe defaults: 127.0.0.1, a free port, every extension advertised. */
@@ -59,7 +69,26 @@ public final class FakeSmtpServer implements AutoCloseable {
      */
     public FakeSmtpServer start() {
         acceptor.start();
+        if (webUiEnabled) {
+            try {
+                webUi.set(WebUi.start(this));
+            } catch (RuntimeException e) {
+                acceptor.close();
+                throw e;
+            }
+        }
         return this;
+    }
+
+    /**
+     * Where the live viewer listens, if this server has one: see {@link Builder#webUi()}.
+     *
+     * @return e.g. {@code http://127.0.0.1:41234/}; empty when the web UI is off, before
+     *     {@link #start()} and after {@link #close()}
+     */
+    public Optional<URI> webUiUri() {
+        WebUi running = webUi.get();
+        return running == null ? Optional.empty() : Optional.of(running.uri());
     }
 
     /** The address clients connect to, e.g. {@code "127.0.0.1"}. */
@@ -172,6 +201,10 @@ public final class FakeSmtpServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        WebUi running = webUi.getAndSet(null);
+        if (running != null) {
+            running.close();
+        }
         acceptor.close();
     }
 
@@ -212,6 +245,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         private boolean authOnlyAfterTls;
         private boolean strict;
         private Duration maxSessionDuration = Duration.ofMinutes(10);
+        private boolean webUi;
 
         private Builder() {
         }
@@ -470,6 +504,26 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts, with the server, a live viewer in the browser: a small HTTP server on a free
+         * loopback port (whatever the SMTP bind address) that shows the mailbox as mail arrives,
+         * each message rendered safely, the sessions with their transcripts and the failure rules,
+         * and serves them as JSON under {@code /api/}. Its address is logged at start and returned by
+         * {@link FakeSmtpServer#webUiUri()}; it stops when the server closes. The system property
+         * {@value FakeSmtpServer#WEB_UI_PROPERTY}{@code =true} turns it on for every server built.
+         *
+         * <pre>{@code
+         * FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start();
+         * System.out.println(smtp.webUiUri().orElseThrow());   // open it, stop at a breakpoint, look
+         * }</pre>
+         *
+         * @return this builder
+         */
+        public Builder webUi() {
+            this.webUi = true;
+            return this;
+        }
+
         /** A new, unstarted server with this configuration; call {@link FakeSmtpServer#start()}. */
         public FakeSmtpServer build() {
             TlsSettings tls = new TlsSettings(startTls, requireTls, implicitTlsOnly, implicitTlsPort,
@@ -481,10 +535,12 @@ public final class FakeSmtpServer implements AutoCloseable {
                 throw new IllegalStateException("requireAuth() needs AUTH, which is hidden");
             }
             AuthSettings auth = new AuthSettings(authMechanisms, passwords, tokens, requireAuth, authOnlyAfterTls);
+            // Read here, not kept anywhere: the property decides for the servers built while it is set.
+            boolean webUiOn = webUi || Boolean.parseBoolean(System.getProperty(WEB_UI_PROPERTY));
             return new FakeSmtpServer(new ServerSettings(bindAddress, port, hostname, extensions,
                     maxMessageSize, maxRecipients, maxConnections, maxCommandLineLength, maxTextLineLength,
                     idleTimeout, maxBadCommands, shutdownTimeout, transcriptDataLimit, transcriptLineLimit,
-                    sessionHistory, users, mailingLists, tls, auth, strict, maxSessionDuration));
+                    sessionHistory, users, mailingLists, tls, auth, strict, maxSessionDuration), webUiOn);
         }
     }
 }

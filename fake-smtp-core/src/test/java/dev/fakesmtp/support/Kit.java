@@ -2,8 +2,14 @@ package dev.fakesmtp.support;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -26,6 +32,27 @@ public final class Kit {
     /** Runs the fixture classes one test at a time. */
     public static EngineExecutionResults run(Class<?>... fixtures) {
         return builder(fixtures).execute();
+    }
+
+    /**
+     * Runs the fixture classes one test at a time, with these configuration parameters, and with
+     * files that tests publish ({@code ExtensionContext.publishFile}) written under {@code outputs}.
+     */
+    public static EngineExecutionResults run(Map<String, String> parameters, Path outputs, Class<?>... fixtures) {
+        EngineTestKit.Builder builder = builder(fixtures).outputDirectoryCreator(new OutputDirectoryCreator() {
+            @Override
+            public Path getRootDirectory() {
+                return outputs;
+            }
+
+            @Override
+            public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
+                return Files.createDirectories(outputs.resolve(descriptor.getUniqueId().toString()
+                        .replaceAll("[^A-Za-z0-9._-]", "_")));
+            }
+        });
+        parameters.forEach(builder::configurationParameter);
+        return builder.execute();
     }
 
     /** Runs the fixture classes with classes and methods concurrent, on {@code threads} threads. */

@@ -46,6 +46,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Tests that share a server (a static field, or an instance field with {@code PER_CLASS})
  * run one at a time even in parallel mode, so a reset never clears another test's mail; tests
  * with their own server run in parallel.
+ *
+ * <p>When a test fails, the mail its servers captured is written as a report to look at in a
+ * browser (see {@link #report()}), and the failure's stack trace names it:
+ * {@code Suppressed: Captured mail: file:///.../index.html}.
  */
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
@@ -67,4 +71,24 @@ public @interface SmtpServer {
      * to every server the class declares.
      */
     boolean failOnViolations() default false;
+
+    /**
+     * When to write a report of what the server captured during a test: {@link Report#ON_FAILURE}
+     * (the default), {@link Report#ALWAYS} or {@link Report#NEVER}. On a class, it applies to every
+     * server the class declares whose own annotation leaves it at the default. A test's report covers
+     * every server it uses that asks for one.
+     *
+     * @return when to write the report
+     */
+    Report report() default Report.ON_FAILURE;
+
+    /**
+     * Gives the server the live viewer of {@code FakeSmtpServer.Builder.webUi()}; its address is
+     * logged when it starts. On a class it applies to the per-test server; a server field you build
+     * needs {@code FakeSmtpServer.builder().webUi()} (the extension cannot change a built server, and
+     * says so when this is set on a field whose server has no viewer).
+     *
+     * @return true to start the viewer with the server
+     */
+    boolean webUi() default false;
 }

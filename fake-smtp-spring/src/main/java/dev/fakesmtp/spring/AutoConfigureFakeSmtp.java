@@ -33,7 +33,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  *
  * <p>To configure the server beyond these attributes, declare one {@code FakeSmtpServer} bean in
  * a test configuration and leave {@link #startTls()}, {@link #implicitTls()},
- * {@link #requireAuth()} and {@link #hostname()} at their defaults: that bean is then the one
+ * {@link #requireAuth()}, {@link #hostname()} and {@link #webUi()} at their defaults: that bean is then the one
  * wired (started if it was not), and the attributes' server is discarded.
  *
  * <p>With Spring Boot, the annotation also imports the mail and SSL auto-configurations, so
@@ -69,6 +69,16 @@ public @interface AutoConfigureFakeSmtp {
 
     /** The name in the server's greeting and EHLO reply; empty for the core's default, {@code localhost}. */
     String hostname() default "";
+
+    /**
+     * Starts the server's live viewer ({@code FakeSmtpServer.Builder.webUi()}): the mailbox, each
+     * message and the SMTP transcripts in a browser, on a free loopback port that is logged at
+     * start and returned by {@code server.webUiUri()}. Like the other server attributes, it cannot
+     * be combined with a {@code FakeSmtpServer} bean: build that one with {@code webUi()}.
+     *
+     * @return true to start the viewer with the server
+     */
+    boolean webUi() default false;
 
     /** The name of the SSL bundle ({@code spring.ssl.bundle.pem.fake-smtp}) that trusts a TLS server. */
     String SSL_BUNDLE = "fake-smtp";

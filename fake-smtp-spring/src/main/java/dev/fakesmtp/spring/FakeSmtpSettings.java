@@ -7,7 +7,7 @@ import dev.fakesmtp.FakeSmtpServer;
  * {@code hashCode} follow the attributes, which is what keys the cached application context.
  */
 record FakeSmtpSettings(boolean startTls, boolean implicitTls, boolean requireAuth, String username,
-                        String password, String hostname) {
+                        String password, String hostname, boolean webUi) {
 
     FakeSmtpSettings {
         if (startTls && implicitTls) {
@@ -20,12 +20,12 @@ record FakeSmtpSettings(boolean startTls, boolean implicitTls, boolean requireAu
 
     static FakeSmtpSettings of(AutoConfigureFakeSmtp annotation) {
         return new FakeSmtpSettings(annotation.startTls(), annotation.implicitTls(), annotation.requireAuth(),
-                annotation.username(), annotation.password(), annotation.hostname());
+                annotation.username(), annotation.password(), annotation.hostname(), annotation.webUi());
     }
 
     /** True if an attribute configures the server itself, which a server bean must not be combined with. */
     boolean configuresServer() {
-        return startTls || implicitTls || requireAuth || !hostname.isEmpty();
+        return startTls || implicitTls || requireAuth || !hostname.isEmpty() || webUi;
     }
 
     /** A new, unstarted server with these attributes. */
@@ -47,6 +47,9 @@ record FakeSmtpSettings(boolean startTls, boolean implicitTls, boolean requireAu
         if (requireAuth) {
             builder.requireAuth();
         }
+        if (webUi) {
+            builder.webUi();
+        }
         return builder.build();
     }
 
@@ -54,6 +57,6 @@ record FakeSmtpSettings(boolean startTls, boolean implicitTls, boolean requireAu
     public String toString() {
         // The password stays out of logs and cache-key dumps.
         return "FakeSmtpSettings[startTls=" + startTls + ", implicitTls=" + implicitTls + ", requireAuth="
-                + requireAuth + ", username=" + username + ", hostname=" + hostname + "]";
+                + requireAuth + ", username=" + username + ", hostname=" + hostname + ", webUi=" + webUi + "]";
     }
 }

@@ -71,7 +71,7 @@ final class FakeSmtpWiring implements BeanFactoryInitializer<ListableBeanFactory
         if (settings.configuresServer()) {
             throw new IllegalStateException("The context declares the FakeSmtpServer bean '" + declared[0]
                     + "', and @AutoConfigureFakeSmtp configures a server too (" + settings + "). Configure the bean"
-                    + " and leave startTls, implicitTls, requireAuth and hostname at their defaults.");
+                    + " and leave startTls, implicitTls, requireAuth, hostname and webUi at their defaults.");
         }
         if (!beanFactory.isSingleton(declared[0])) {
             throw new IllegalStateException("The FakeSmtpServer bean '" + declared[0]

@@ -2,6 +2,7 @@ package dev.fakesmtp.junit5.internal;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
+import dev.fakesmtp.junit5.Report;
 import dev.fakesmtp.junit5.SmtpServer;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class Declarations {
             return Optional.empty();
         }
         return Optional.of(new ServerDeclaration(annotation.get().value(),
-                "class-level @SmtpServer on " + testClass.getName(), annotation.get().failOnViolations(), null));
+                "class-level @SmtpServer on " + testClass.getName(), annotation.get().failOnViolations(), null,
+                annotation.get().report(), annotation.get().webUi()));
     }
 
     /** Whether the class's own (or inherited, or composed) {@code @SmtpServer} asks for violation checks. */
@@ -88,7 +90,11 @@ public final class Declarations {
             SmtpServer annotation = AnnotationSupport.findAnnotation(field, SmtpServer.class).orElseThrow();
             String name = annotation.value().isEmpty() ? field.getName() : annotation.value();
             String origin = "field " + field.getDeclaringClass().getName() + "." + field.getName();
-            declarations.add(new ServerDeclaration(name, origin, annotation.failOnViolations(), field));
+            // A field left at the default report mode follows its class's annotation.
+            Report report = annotation.report() != Report.ON_FAILURE || onClass.isEmpty() ? annotation.report()
+                    : onClass.get().report();
+            declarations.add(new ServerDeclaration(name, origin, annotation.failOnViolations(), field, report,
+                    annotation.webUi()));
         }
         return declarations;
     }

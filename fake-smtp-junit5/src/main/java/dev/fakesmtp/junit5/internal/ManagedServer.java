@@ -40,6 +40,13 @@ public final class ManagedServer {
                         + " start: " + e.getMessage(), e);
             }
         }
+        if (declaration.webUi() && server.webUiUri().isEmpty()) {
+            server.close();
+            throw new ExtensionConfigurationException("@SmtpServer(webUi = true) " + declaration.origin()
+                    + " holds a server built without the web UI, and a built server cannot be changed. Build it"
+                    + " with FakeSmtpServer.builder().webUi() instead (or run with -D"
+                    + FakeSmtpServer.WEB_UI_PROPERTY + "=true).");
+        }
         return new ManagedServer(declaration, server);
     }
 

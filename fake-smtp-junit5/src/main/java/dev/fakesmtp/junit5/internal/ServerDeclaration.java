@@ -1,5 +1,6 @@
 package dev.fakesmtp.junit5.internal;
 
+import dev.fakesmtp.junit5.Report;
 import java.lang.reflect.Field;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,13 +13,26 @@ import java.util.Optional;
  * @param origin where it was declared, for messages, e.g. {@code "field SignupTest.smtp"}
  * @param failOnViolations whether this annotation asks that client protocol violations fail the test
  * @param field the annotated field, or null for a class-level (per-test, default) server
+ * @param report when a test that uses the server gets a mail report
+ * @param webUi whether the server must have the live viewer
  */
-public record ServerDeclaration(String name, String origin, boolean failOnViolations, Field field) {
+public record ServerDeclaration(String name, String origin, boolean failOnViolations, Field field, Report report,
+                                boolean webUi) {
 
-    /** Checks that the name and origin are present. */
+    /**
+     * Checks that the name, origin and report mode are present.
+     *
+     * @param name the name a parameter qualifier selects it by
+     * @param origin where it was declared, for messages
+     * @param failOnViolations whether client protocol violations fail the test
+     * @param field the annotated field, or null for a class-level server
+     * @param report when a test that uses the server gets a mail report
+     * @param webUi whether the server must have the live viewer
+     */
     public ServerDeclaration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(report, "report");
     }
 
     /** The annotated field; empty for a class-level declaration. */

@@ -44,13 +44,24 @@ public final class ServerLifecycle {
     }
 
     /**
-     * After a test: lets the next test use the shared servers, and fails the test when a server
-     * that checks violations recorded any.
+     * After a test: fails the test when a server that checks violations recorded any, writes the
+     * mail report where one is asked for (while the shared servers are still this test's), and
+     * lets the next test use the shared servers.
      */
     public static void afterTest(ExtensionContext testContext) {
         try {
-            ViolationReport.check(Scopes.visible(testContext),
-                    Scopes.testClasses(testContext).stream().anyMatch(Declarations::classWantsViolationChecks));
+            List<ManagedServer> visible = Scopes.visible(testContext);
+            AssertionError violations = null;
+            try {
+                ViolationReport.check(visible,
+                        Scopes.testClasses(testContext).stream().anyMatch(Declarations::classWantsViolationChecks));
+            } catch (AssertionError e) {
+                violations = e;
+            }
+            MailReports.afterTest(testContext, visible, violations);
+            if (violations != null) {
+                throw violations;
+            }
         } finally {
             Scopes.existing(testContext).ifPresent(ServerScope::releaseShared);
         }
@@ -109,7 +120,8 @@ public final class ServerLifecycle {
             boolean started = own.servers().stream().anyMatch(managed -> managed.declaration().field() == null
                     && managed.declaration().name().equals(declaration.name()));
             if (!started) {
-                own.adopt(declaration, FakeSmtpServer.builder().build());
+                FakeSmtpServer.Builder builder = FakeSmtpServer.builder();
+                own.adopt(declaration, (declaration.webUi() ? builder.webUi() : builder).build());
             }
         }
     }

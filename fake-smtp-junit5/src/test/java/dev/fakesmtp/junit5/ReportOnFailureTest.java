@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fakesmtp.FakeSmtpServer;
-import dev.fakesmtp.junit5.support.Fixture;
-import dev.fakesmtp.junit5.support.Kit;
-import dev.fakesmtp.junit5.support.Mail;
+import dev.fakesmtp.support.AngusMail;
+import dev.fakesmtp.support.Fixture;
+import dev.fakesmtp.support.Kit;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -185,7 +185,7 @@ class ReportOnFailureTest {
     static class FailsAfterSending {
         @Test
         void sendsThenFails(FakeSmtpServer smtp) {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "Subject one", "Hello from the test");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "Subject one", "Hello from the test");
             smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5));
             fail("on purpose");
         }
@@ -198,7 +198,7 @@ class ReportOnFailureTest {
 
         @Test
         void passes() {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "fine", "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "fine", "text");
         }
     }
 
@@ -209,7 +209,7 @@ class ReportOnFailureTest {
 
         @Test
         void passes() {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "fine", "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "fine", "text");
         }
     }
 
@@ -218,7 +218,7 @@ class ReportOnFailureTest {
     static class NeverAndAborted {
         @Test
         void failsWithoutReport(FakeSmtpServer smtp) {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "never", "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "never", "text");
             fail("on purpose");
         }
 
@@ -236,12 +236,12 @@ class ReportOnFailureTest {
 
         @Test
         void firstPasses() {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "Mail of the first test", "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "Mail of the first test", "text");
         }
 
         @Test
         void secondFails() {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "Mail of the second test", "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "Mail of the second test", "text");
             fail("on purpose");
         }
     }
@@ -253,7 +253,7 @@ class ReportOnFailureTest {
 
         @Test
         void breaksTheProtocol() {
-            Mail.sendBareLf(smtp);
+            ViolationCheckTest.sendBareLf(smtp);
         }
     }
 
@@ -263,7 +263,7 @@ class ReportOnFailureTest {
         @ParameterizedTest
         @ValueSource(strings = {"a", "b"})
         void fails(String name, FakeSmtpServer smtp) {
-            Mail.send(smtp, "app@example.com", "bob@example.com", "Mail " + name, "text");
+            AngusMail.send(smtp, "app@example.com", "bob@example.com", "Mail " + name, "text");
             fail("on purpose");
         }
     }

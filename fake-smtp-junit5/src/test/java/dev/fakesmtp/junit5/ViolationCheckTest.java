@@ -104,7 +104,7 @@ class ViolationCheckTest {
     }
 
     /** A NOOP that ends in a bare LF (a violation), its reply, then a clean QUIT. */
-    private static void sendBareLf(FakeSmtpServer server) {
+    static void sendBareLf(FakeSmtpServer server) {
         try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             smtp.sendRaw("NOOP\n").expect("250");
             smtp.send("QUIT").expect("221");

@@ -59,6 +59,20 @@ public final class Mail {
         }
     }
 
+    /** Greets with EHLO, reads the reply and closes the connection without QUIT (a violation). */
+    public static void hangUpWithoutQuit(FakeSmtpServer server) {
+        try (Socket socket = new Socket(server.host(), server.port())) {
+            socket.setSoTimeout(5_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            expect(in, "220");
+            out.write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            expect(in, "250 ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void expect(BufferedReader in, String prefix) throws IOException {
         String line;
         do {

@@ -161,7 +161,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         return new FailureScenarios(this);
     }
 
-    /** Forgets the captured messages, the remembered sessions and the failure rules; open connections go on. */
+    /**
+     * Forgets the captured messages, the mailbox listeners, the remembered sessions (open ones
+     * included) and the failure rules; open connections go on. The JUnit extension and the Spring
+     * integration call this between tests that share a server.
+     */
     public void reset() {
         acceptor.reset();
     }

@@ -28,7 +28,7 @@ public interface Mailbox {
     /** How many messages were captured. */
     int size();
 
-    /** Forgets every captured message. */
+    /** Forgets every captured message; listeners stay (the server's {@code reset()} removes them too). */
     void clear();
 
     /**
@@ -48,8 +48,12 @@ public interface Mailbox {
 
     /**
      * Calls {@code listener} for each message captured from now on, on the connection's thread,
-     * before the client gets its 250. A listener that throws is logged and does not affect the
-     * transaction.
+     * before the client gets its 250, until the subscription is closed or the server is
+     * {@linkplain FakeSmtpServer#reset() reset} (as a shared server is between tests). A listener
+     * that throws is logged and does not affect the transaction.
+     *
+     * @param listener what to call with each new message
+     * @return the registration, to remove the listener earlier
      */
     Subscription onMessage(Consumer<? super ReceivedMail> listener);
 

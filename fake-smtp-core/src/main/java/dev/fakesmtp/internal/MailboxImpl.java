@@ -91,6 +91,12 @@ public final class MailboxImpl implements Mailbox {
         }
     }
 
+    /** What the server's reset() does to the mailbox: forgets the messages and removes every listener. */
+    public void reset() {
+        listeners.clear();
+        clear();
+    }
+
     @Override
     public List<ReceivedMail> awaitMessages(int count, Duration timeout) {
         if (count < 0) {

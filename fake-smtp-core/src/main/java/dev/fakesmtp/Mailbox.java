@@ -40,7 +40,8 @@ public interface Mailbox {
 
     /**
      * Waits for a message that matches {@code condition} (one already captured counts) and
-     * returns the first such message.
+     * returns the first such message. The condition runs on the calling thread, once per message
+     * and without holding up deliveries, so it may be slow (parse MIME) or change its mind.
      *
      * @throws MailboxTimeoutError if none arrived within {@code timeout}; its message lists what did
      */

@@ -22,6 +22,8 @@ public final class MailboxImpl implements Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMail> messages = new ArrayList<>();
+    /** How many messages clear() forgot in all, so a waiter can tell new messages from seen ones. */
+    private long cleared;
     private final List<Consumer<? super ReceivedMail>> listeners = new CopyOnWriteArrayList<>();
     private final Supplier<String> diagnostics;
 
@@ -85,6 +87,7 @@ public final class MailboxImpl implements Mailbox {
     public void clear() {
         lock.lock();
         try {
+            cleared += messages.size();
             messages.clear();
         } finally {
             lock.unlock();
@@ -109,14 +112,46 @@ public final class MailboxImpl implements Mailbox {
         return all;
     }
 
+    /**
+     * The user's condition runs outside the lock (it may be slow, and every delivery needs the
+     * lock), once per message: each round takes only the messages that arrived since the last.
+     */
     @Override
     public ReceivedMail awaitMessage(Predicate<? super ReceivedMail> condition, Duration timeout) {
         Objects.requireNonNull(condition, "condition");
-        List<ReceivedMail> all = awaitUntil(snapshot -> snapshot.stream().anyMatch(condition), timeout);
-        if (all == null) {
-            throw timeout("Expected a message matching the condition", timeout);
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = 0; // messages ever added that the condition was asked about, cleared ones included
+        while (true) {
+            List<ReceivedMail> candidates;
+            lock.lock();
+            try {
+                while (cleared + messages.size() <= seen) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        break;
+                    }
+                    arrived.awaitNanos(remaining);
+                }
+                int firstNew = (int) Math.max(0, seen - cleared);
+                candidates = firstNew >= messages.size() ? List.of()
+                        : List.copyOf(messages.subList(firstNew, messages.size()));
+                seen = cleared + messages.size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for mail", e);
+            } finally {
+                lock.unlock();
+            }
+            for (ReceivedMail mail : candidates) {
+                if (condition.test(mail)) {
+                    return mail;
+                }
+            }
+            if (candidates.isEmpty() && deadline - System.nanoTime() <= 0) {
+                throw timeout("Expected a message matching the condition", timeout);
+            }
         }
-        return all.stream().filter(condition).findFirst().orElseThrow();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.fakesmtp.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.MailboxTimeoutError;
@@ -9,6 +10,9 @@ import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,56 @@ class MailboxTest {
             assertThat(server.mailbox().awaitMessage(mail -> "already here".equals(mail.subject()), Duration.ZERO)
                     .envelope().recipients()).containsExactly("b@example.com");
             sender.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void awaitMessageAsksThePredicateOncePerMessage() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "already here", "b@example.com");
+            Map<String, Integer> asked = new ConcurrentHashMap<>();
+            CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+                send(server, "noise", "c@example.com");
+                send(server, "wanted", "d@example.com");
+            });
+            ReceivedMail wanted = server.mailbox().awaitMessage(mail -> {
+                asked.merge(mail.subject(), 1, Integer::sum);
+                return "wanted".equals(mail.subject());
+            }, WAIT);
+            sender.get(5, TimeUnit.SECONDS);
+
+            assertThat(wanted.subject()).isEqualTo("wanted");
+            assertThat(asked).containsOnly(entry("already here", 1), entry("noise", 1), entry("wanted", 1));
+        }
+    }
+
+    /** A predicate that changes its mind (a counter, a clock) is taken at its first word. */
+    @Test
+    void awaitMessageReturnsWhatThePredicateAcceptedEvenIfItWouldNotAgain() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "only once", "b@example.com");
+            AtomicInteger calls = new AtomicInteger();
+            ReceivedMail mail = server.mailbox().awaitMessage(any -> calls.incrementAndGet() == 1, WAIT);
+            assertThat(mail.subject()).isEqualTo("only once");
+        }
+    }
+
+    /**
+     * The predicate runs outside the mailbox's lock: one that takes its time (here: it sends a
+     * message and waits for the 250) holds up no session's delivery.
+     */
+    @Test
+    void aSlowPredicateDoesNotHoldUpDelivery() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "first", "b@example.com");
+            AtomicInteger calls = new AtomicInteger();
+            ReceivedMail second = server.mailbox().awaitMessage(mail -> {
+                if (calls.incrementAndGet() == 1) {
+                    send(server, "sent from the predicate", "b@example.com"); // fails if delivery is blocked
+                }
+                return "sent from the predicate".equals(mail.subject());
+            }, WAIT);
+            assertThat(second.subject()).isEqualTo("sent from the predicate");
         }
     }
 

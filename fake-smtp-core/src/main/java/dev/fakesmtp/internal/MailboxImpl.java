@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 public final class MailboxImpl implements Mailbox {
 
     private static final System.Logger LOG = System.getLogger(MailboxImpl.class.getName());
+    /** A timeout error lists the first messages that arrived, then the dialogue: this many at most. */
+    private static final int LISTED = 25;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
@@ -189,9 +191,12 @@ public final class MailboxImpl implements Mailbox {
         StringBuilder message = new StringBuilder(expectation).append(" within ").append(timeout)
                 .append(", but ").append(arrivedMail.isEmpty() ? "none" : String.valueOf(arrivedMail.size()))
                 .append(" arrived").append(arrivedMail.isEmpty() ? "." : ":");
-        int index = 1;
-        for (ReceivedMail mail : arrivedMail) {
-            message.append("\n  ").append(index++).append(". ").append(MailSummary.of(mail));
+        int shown = Math.min(arrivedMail.size(), LISTED);
+        for (int index = 0; index < shown; index++) {
+            message.append("\n  ").append(index + 1).append(". ").append(MailSummary.of(arrivedMail.get(index)));
+        }
+        if (arrivedMail.size() > shown) {
+            message.append("\n  ... and ").append(arrivedMail.size() - shown).append(" more");
         }
         String details = diagnostics.get();
         if (!details.isEmpty()) {

@@ -67,7 +67,7 @@ final class SessionHistory {
         sessions.clear();
     }
 
-    /** The end of the newest session's transcript, for a mailbox timeout message. */
+    /** The end of the newest session's dialogue, for a mailbox timeout message. */
     String lastTranscriptTail() {
         SessionRecord last;
         synchronized (this) {
@@ -76,6 +76,7 @@ final class SessionHistory {
         if (last == null) {
             return "No client connected to the server.";
         }
-        return "Last session (" + last.id() + ", " + last.end() + ") ended with:\n" + last.transcriptTail(20);
+        return "Last session (" + last.id() + ", " + last.end() + "), its dialogue (message content folded):\n"
+                + DialogueTail.of(last.transcript(), 30);
     }
 }

@@ -2,6 +2,7 @@ package dev.fakesmtp.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.fakesmtp.FakeSmtpServer;
@@ -53,6 +54,75 @@ class MailboxTest {
                     .hasMessageContaining("Last session (s1")
                     .hasMessageContaining("S: 250 2.0.0 OK: queued as s1.1")
                     .hasMessageContaining("C: QUIT");
+        }
+    }
+
+    /**
+     * What helps when mail does not come is what arrived and how the dialogue went: the summary
+     * comes first, then the last session's commands and replies with the message content
+     * folded into one note (a multipart message would otherwise fill the tail with MIME).
+     */
+    @Test
+    void awaitTimeoutShowsTheDialogueAroundTheFailureWithTheMessageContentFolded() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            smtp.send("DATA").expect("354 ");
+            StringBuilder multipart = new StringBuilder("Subject: Report\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n");
+            for (int part = 1; part <= 10; part++) {
+                multipart.append("--b\r\nContent-Type: text/plain\r\n\r\nmime line of part ").append(part).append("\r\n");
+            }
+            smtp.sendRaw(multipart.append("--b--\r\n.\r\n").toString()).expect("250 2.0.0");
+            smtp.send("RCPT TO:<c@example.com>").expect("503 ");
+
+            String message = catchThrowableOfType(MailboxTimeoutError.class,
+                    () -> server.mailbox().awaitMessages(2, Duration.ofMillis(100))).getMessage();
+
+            assertThat(message).startsWith("Expected at least 2 messages within PT0.1S, but 1 arrived:\n  1. from <a@example.com>")
+                    .contains("subject \"Report\"")
+                    .doesNotContain("mime line of part").doesNotContain("--b");
+            assertThat(message.substring(message.indexOf("\n  1. "))).containsSubsequence(
+                    "Last session (s1, OPEN)", "C: EHLO client.test", "C: MAIL FROM:<a@example.com>", "S: 250 2.1.0",
+                    "C: RCPT TO:<b@example.com>", "C: DATA", "S: 354 ",
+                    "-- (message content: 44 lines)", "C: .", "S: 250 2.0.0 OK: queued as s1.1",
+                    "C: RCPT TO:<c@example.com>", "S: 503 ");
+        }
+    }
+
+    @Test
+    void awaitTimeoutFoldsTheContentOfABdatMessageToo() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            String content = "Subject: chunked\r\n\r\nline one\r\nline two\r\n";
+            smtp.send("BDAT " + content.length() + " LAST").sendRaw(content).expect("250 2.0.0");
+            smtp.send("NOOP").expect("250 ");
+
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(2, Duration.ofMillis(50)))
+                    .hasMessageNotContaining("line one")
+                    .hasMessageContaining("    C: BDAT 40 LAST\n    C: ... (40 octets of BDAT chunk, LAST)\n"
+                            + "    -- (message content: 4 lines)\n    S: 250 2.0.0 OK: 40 octets, queued as s1.1\n"
+                            + "    C: NOOP\n");
+        }
+    }
+
+    @Test
+    void awaitTimeoutListsTheFirstMessagesThatArrivedAndCountsTheRest() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            for (int i = 1; i <= 30; i++) {
+                smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+                smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+                smtp.send("DATA").expect("354 ");
+                smtp.sendRaw("Subject: mail " + i + "\r\n\r\nx\r\n.\r\n").expect("250 2.0.0");
+            }
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(31, Duration.ofMillis(50)))
+                    .hasMessageContaining("but 30 arrived:\n  1. from <a@example.com>")
+                    .hasMessageContaining("\"mail 25\"")
+                    .hasMessageNotContaining("\"mail 26\"")
+                    .hasMessageContaining("\n  ... and 5 more\nLast session (s1, OPEN)");
         }
     }
 

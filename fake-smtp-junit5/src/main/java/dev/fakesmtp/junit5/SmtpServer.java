@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p><b>On a {@code FakeSmtpServer} field</b> that you build (not necessarily start): the
  * configuration is yours, and a server you started already is fine too. A {@code static} field
- * is started once for the class, reset (mail, sessions, failure rules) before each test and
- * closed after the class (a static field inherited from a base class is shared by its
- * subclasses, seen only by them, and closed when the test run ends); an instance field is started before and
- * closed after each test (once per class with {@code @TestInstance(PER_CLASS)}). When a class
+ * is started once for the class, reset (mail, mailbox listeners, sessions, failure rules)
+ * before each test and closed after the class (a static field inherited from a base class is
+ * shared by its subclasses, seen only by them, and closed when the test run ends); an instance
+ * field is started before and closed after each test (once per class with
+ * {@code @TestInstance(PER_CLASS)}). When a class
  * declares server fields, a class-level {@code @SmtpServer} adds no server of its own.
  * <pre>{@code
  * @SmtpServer

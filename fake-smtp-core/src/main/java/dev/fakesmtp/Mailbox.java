@@ -43,6 +43,9 @@ public interface Mailbox {
      * returns the first such message. The condition runs on the calling thread, once per message
      * and without holding up deliveries, so it may be slow (parse MIME) or change its mind.
      *
+     * @param condition what the message must satisfy
+     * @param timeout how long to wait at most
+     * @return the first captured message the condition accepted
      * @throws MailboxTimeoutError if none arrived within {@code timeout}; its message lists what did
      */
     ReceivedMail awaitMessage(Predicate<? super ReceivedMail> condition, Duration timeout);

@@ -39,7 +39,14 @@ public record TranscriptLine(Direction direction, String text, Instant time, Str
         NOTE
     }
 
-    /** Checks that no part but the rule is null. */
+    /**
+     * Checks that no part but the rule is null.
+     *
+     * @param direction who sent the line, or {@link Direction#NOTE}
+     * @param text the line without CRLF
+     * @param time when it was read, written or happened
+     * @param rule the description of the rule that caused it, or null
+     */
     public TranscriptLine {
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(text, "text");

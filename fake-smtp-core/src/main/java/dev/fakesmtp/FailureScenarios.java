@@ -55,9 +55,27 @@ public final class FailureScenarios {
                 .reply(421, "4.3.2 " + server.hostname() + " Service not available, try again later");
     }
 
-    /** A slow server: every command's reply comes {@code delay} late. */
+    /**
+     * A slow server: every reply after the greeting comes {@code delay} late, once: the reply to
+     * each command, to each BDAT chunk, and the one after the message (DATA's final dot, BDAT
+     * LAST), which is the reply a client's timeout most needs testing against. Within an AUTH
+     * exchange only the first reply is late. The transcript notes each delay before its reply.
+     *
+     * @param delay how late each reply comes
+     * @return the rule, to remove it or see how often it fired
+     */
     public Rule slow(Duration delay) {
-        return server.on(Trigger.anyCommand()).delay(delay);
+        Trigger everyReply = new TriggerSpec("every reply", false, FailureScenarios::awaitsAReply);
+        return server.on(everyReply).delay(delay);
+    }
+
+    /** A command, a chunk other than BDAT LAST (whose reply is the end-of-data one), or the end of data. */
+    private static boolean awaitsAReply(RuleEvent event) {
+        return switch (event.stage()) {
+            case COMMAND, END_OF_DATA -> true;
+            case BDAT_CHUNK -> !event.argument().toUpperCase(Locale.ROOT).contains("LAST");
+            default -> false;
+        };
     }
 
     private static boolean isRcpt(RuleEvent event) {

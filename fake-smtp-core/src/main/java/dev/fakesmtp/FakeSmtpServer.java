@@ -190,7 +190,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         return new FailureScenarios(this);
     }
 
-    /** Forgets the captured messages, the remembered sessions and the failure rules; open connections go on. */
+    /**
+     * Forgets the captured messages, the mailbox listeners, the remembered sessions (open ones
+     * included) and the failure rules; open connections go on. The JUnit extension and the Spring
+     * integration call this between tests that share a server.
+     */
     public void reset() {
         acceptor.reset();
     }
@@ -358,13 +362,20 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How many bytes of message content a transcript keeps before eliding; 4 KiB by default. */
+        /**
+         * How many bytes of each message's content a transcript keeps before eliding; 4 KiB by
+         * default. The transcript's own budget (about 1 MiB of text) bounds it too.
+         */
         public Builder transcriptDataLimit(int bytes) {
             this.transcriptDataLimit = Checks.range("transcriptDataLimit", bytes, 0, Integer.MAX_VALUE);
             return this;
         }
 
-        /** How many lines each transcript keeps, dropping the oldest; 10,000 by default. */
+        /**
+         * How many lines each transcript keeps, dropping the oldest; 10,000 by default. Whatever
+         * the limit, a transcript keeps at most about 1 MiB of text, so a misbehaving client
+         * cannot fill the heap.
+         */
         public Builder transcriptLineLimit(int lines) {
             this.transcriptLineLimit = Checks.range("transcriptLineLimit", lines, 10, Integer.MAX_VALUE);
             return this;

@@ -28,7 +28,7 @@ public interface Mailbox {
     /** How many messages were captured. */
     int size();
 
-    /** Forgets every captured message. */
+    /** Forgets every captured message; listeners stay (the server's {@code reset()} removes them too). */
     void clear();
 
     /**
@@ -40,16 +40,24 @@ public interface Mailbox {
 
     /**
      * Waits for a message that matches {@code condition} (one already captured counts) and
-     * returns the first such message.
+     * returns the first such message. The condition runs on the calling thread, once per message
+     * and without holding up deliveries, so it may be slow (parse MIME) or change its mind.
      *
+     * @param condition what the message must satisfy
+     * @param timeout how long to wait at most
+     * @return the first captured message the condition accepted
      * @throws MailboxTimeoutError if none arrived within {@code timeout}; its message lists what did
      */
     ReceivedMail awaitMessage(Predicate<? super ReceivedMail> condition, Duration timeout);
 
     /**
      * Calls {@code listener} for each message captured from now on, on the connection's thread,
-     * before the client gets its 250. A listener that throws is logged and does not affect the
-     * transaction.
+     * before the client gets its 250, until the subscription is closed or the server is
+     * {@linkplain FakeSmtpServer#reset() reset} (as a shared server is between tests). A listener
+     * that throws is logged and does not affect the transaction.
+     *
+     * @param listener what to call with each new message
+     * @return the registration, to remove the listener earlier
      */
     Subscription onMessage(Consumer<? super ReceivedMail> listener);
 

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * One captured SMTP transaction: its {@link Envelope} and the exact message bytes the client
  * sent (after dot-unstuffing), with a MIME view parsed by Jakarta Mail on first use. Holding a
- * message costs about its raw size until the view is used.
+ * message costs about its raw size until the view is used. Immutable and safe to share between
+ * threads: {@link #raw()} and {@link #mimeMessage()} hand out copies, so nothing a test does to
+ * them changes the captured mail.
  *
  * <pre>{@code
  * ReceivedMail mail = smtp.mailbox().awaitMessages(1, Duration.ofSeconds(5)).get(0);
@@ -50,9 +52,17 @@ public final class ReceivedMail {
         return raw.length;
     }
 
-    /** The parsed message; parsing happens on the first call of any MIME accessor. */
+    /**
+     * The message as a Jakarta Mail {@code MimeMessage} of your own: a new copy on each call, to
+     * read or change freely (e.g. to forward it); changes never reach this mail, its other views
+     * or other callers. Parsing the MIME view happens on the first call of any MIME accessor.
+     *
+     * @return a new message parsed from the captured bytes
+     * @throws FakeSmtpException if the captured bytes cannot be parsed as MIME
+     */
     public MimeMessage mimeMessage() {
-        return view().message();
+        view(); // the same verdict on unparseable content as every other MIME accessor
+        return MimeView.copy(raw);
     }
 
     /** The Subject header decoded per RFC 2047, or null when there is none. */

@@ -38,10 +38,23 @@ public interface SmtpSession {
     /** The name from the last EHLO or HELO, empty before one. */
     Optional<String> heloName();
 
-    /** Every line in and out, in order; message content is elided past a configured size. */
+    /**
+     * Every line in and out, in order, with the server's notes between them (see
+     * {@link TranscriptLine}). Message content is elided past a configured size, and a transcript
+     * keeps about its newest 1 MiB of text (and {@code transcriptLineLimit} lines); once the
+     * ended sessions' transcripts pass about 32 MiB together, the oldest are dropped. A note in
+     * front says what was dropped.
+     *
+     * @return a snapshot of the transcript
+     */
     List<TranscriptLine> transcript();
 
-    /** The transcript as {@code C:}/{@code S:} lines joined with newlines, for failure messages. */
+    /**
+     * The transcript as {@code C:}, {@code S:} and {@code --} (note) lines joined with newlines,
+     * for failure messages.
+     *
+     * @return the transcript as text
+     */
     String transcriptText();
 
     /** The client's protocol violations, in the order they happened. */

@@ -287,10 +287,10 @@ public final class Acceptor {
         return open.size();
     }
 
-    /** Clears the mailbox, the remembered sessions and the failure rules. */
+    /** Clears the mailbox and its listeners, the remembered sessions and the failure rules. */
     public void reset() {
         rules.clear();
-        mailbox.clear();
+        mailbox.reset();
         history.clear();
     }
 

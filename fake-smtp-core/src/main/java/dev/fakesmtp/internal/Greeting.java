@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * The start of a session: connect rules, the implicit-TLS handshake, the early-talker check
- * and the 220 greeting (or whatever a rule answers instead).
+ * and the 220 greeting (or whatever a rule answers instead). The check looks at the input
+ * right before the greeting is written, after any delay a rule adds.
  */
 final class Greeting {
 
@@ -30,14 +31,22 @@ final class Greeting {
         } else {
             session.usePlainStreams();
         }
+        // A delay rule pauses here: the early-talker check must come after it, or a client
+        // that talks during the delay passes for a patient one.
+        boolean answered = rule != null && RuleRunner.apply(session, rule, connect);
         // RFC 5321 §4.3.1: a client must wait for the greeting; TLS clients speak first by design.
         if (!implicitTls && session.clientSentEarly()
                 && session.violation(Violation.Type.COMMAND_BEFORE_GREETING, "The client sent before the 220 greeting")) {
-            session.queue(SmtpReply.of(554, "5.5.0", "Protocol violation: sent before the greeting"));
+            if (!answered) {
+                session.queue(SmtpReply.of(554, "5.5.0", "Protocol violation: sent before the greeting"));
+            }
+            // Strict: the connection ends; a rule's scripted answer, already queued, is what the client gets.
             session.closeAfterReplies(SessionEnd.TOO_MANY_ERRORS);
-        } else if (rule == null || !RuleRunner.apply(session, rule, connect)) {
+        } else if (!answered) {
             session.queue(SmtpReply.of(220, "", session.settings().hostname() + " ESMTP fake-smtp ready"));
         }
+        // Written right after the check, so what it saw is what the client sent before the greeting.
+        session.flush();
         return true;
     }
 }

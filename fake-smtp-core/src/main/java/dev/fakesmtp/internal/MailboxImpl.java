@@ -18,10 +18,14 @@ import java.util.function.Supplier;
 public final class MailboxImpl implements Mailbox {
 
     private static final System.Logger LOG = System.getLogger(MailboxImpl.class.getName());
+    /** A timeout error lists the first messages that arrived, then the dialogue: this many at most. */
+    private static final int LISTED = 25;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ReceivedMail> messages = new ArrayList<>();
+    /** How many messages clear() forgot in all, so a waiter can tell new messages from seen ones. */
+    private long cleared;
     private final List<Consumer<? super ReceivedMail>> listeners = new CopyOnWriteArrayList<>();
     private final Supplier<String> diagnostics;
 
@@ -85,10 +89,17 @@ public final class MailboxImpl implements Mailbox {
     public void clear() {
         lock.lock();
         try {
+            cleared += messages.size();
             messages.clear();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What the server's reset() does to the mailbox: forgets the messages and removes every listener. */
+    public void reset() {
+        listeners.clear();
+        clear();
     }
 
     @Override
@@ -103,14 +114,46 @@ public final class MailboxImpl implements Mailbox {
         return all;
     }
 
+    /**
+     * The user's condition runs outside the lock (it may be slow, and every delivery needs the
+     * lock), once per message: each round takes only the messages that arrived since the last.
+     */
     @Override
     public ReceivedMail awaitMessage(Predicate<? super ReceivedMail> condition, Duration timeout) {
         Objects.requireNonNull(condition, "condition");
-        List<ReceivedMail> all = awaitUntil(snapshot -> snapshot.stream().anyMatch(condition), timeout);
-        if (all == null) {
-            throw timeout("Expected a message matching the condition", timeout);
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = 0; // messages ever added that the condition was asked about, cleared ones included
+        while (true) {
+            List<ReceivedMail> candidates;
+            lock.lock();
+            try {
+                while (cleared + messages.size() <= seen) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        break;
+                    }
+                    arrived.awaitNanos(remaining);
+                }
+                int firstNew = (int) Math.max(0, seen - cleared);
+                candidates = firstNew >= messages.size() ? List.of()
+                        : List.copyOf(messages.subList(firstNew, messages.size()));
+                seen = cleared + messages.size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for mail", e);
+            } finally {
+                lock.unlock();
+            }
+            for (ReceivedMail mail : candidates) {
+                if (condition.test(mail)) {
+                    return mail;
+                }
+            }
+            if (candidates.isEmpty() && deadline - System.nanoTime() <= 0) {
+                throw timeout("Expected a message matching the condition", timeout);
+            }
         }
-        return all.stream().filter(condition).findFirst().orElseThrow();
     }
 
     @Override
@@ -148,9 +191,12 @@ public final class MailboxImpl implements Mailbox {
         StringBuilder message = new StringBuilder(expectation).append(" within ").append(timeout)
                 .append(", but ").append(arrivedMail.isEmpty() ? "none" : String.valueOf(arrivedMail.size()))
                 .append(" arrived").append(arrivedMail.isEmpty() ? "." : ":");
-        int index = 1;
-        for (ReceivedMail mail : arrivedMail) {
-            message.append("\n  ").append(index++).append(". ").append(MailSummary.of(mail));
+        int shown = Math.min(arrivedMail.size(), LISTED);
+        for (int index = 0; index < shown; index++) {
+            message.append("\n  ").append(index + 1).append(". ").append(MailSummary.of(arrivedMail.get(index)));
+        }
+        if (arrivedMail.size() > shown) {
+            message.append("\n  ... and ").append(arrivedMail.size() - shown).append(" more");
         }
         String details = diagnostics.get();
         if (!details.isEmpty()) {

@@ -49,19 +49,19 @@ public final class RuleRunner {
             }
             case DISCONNECT -> {
                 session.flush();
-                session.record().line(Direction.SERVER, "(connection closed without a reply)", mark);
+                session.record().line(Direction.NOTE, "(connection closed without a reply)", mark);
                 session.abort(SessionEnd.CLOSED_BY_RULE, false);
                 throw new RuleClosedConnection(mark);
             }
             case RESET -> {
                 session.flush();
-                session.record().line(Direction.SERVER, "(connection reset)", mark);
+                session.record().line(Direction.NOTE, "(connection reset)", mark);
                 session.abort(SessionEnd.CLOSED_BY_RULE, true);
                 throw new RuleClosedConnection(mark);
             }
             case DELAY -> {
                 session.flush();
-                session.record().line(Direction.SERVER, "(delayed " + effect.delay() + ")", mark);
+                session.record().line(Direction.NOTE, "(delayed " + effect.delay() + ")", mark);
                 pause(effect.delay().toNanos());
                 if (effect.reply() == null) {
                     return false;
@@ -71,7 +71,7 @@ public final class RuleRunner {
             }
             case STALL -> {
                 session.flush();
-                session.record().line(Direction.SERVER, "(stalled: no more replies)", mark);
+                session.record().line(Direction.NOTE, "(stalled: no more replies)", mark);
                 stall(session);
                 throw new RuleClosedConnection(mark);
             }
@@ -97,7 +97,7 @@ public final class RuleRunner {
             session.reply(SmtpReply.of(220, "2.0.0", "Ready to start TLS"), mark);
             session.flush();
         }
-        session.record().line(Direction.SERVER, "(TLS handshake failed on purpose)", mark);
+        session.record().line(Direction.NOTE, "(TLS handshake failed on purpose)", mark);
         session.record().tlsFailure("failed by " + mark);
         try {
             session.rawOutput().write(TLS_HANDSHAKE_FAILURE_ALERT);

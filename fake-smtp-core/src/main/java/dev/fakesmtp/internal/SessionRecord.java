@@ -9,16 +9,15 @@ import dev.fakesmtp.TranscriptLine.Direction;
 import dev.fakesmtp.Violation;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What the server knows of one connection, written by its connection thread and read by tests
- * from any thread. Bounded: the transcript keeps its newest lines, violations their first ones.
+ * from any thread. Bounded: the transcript keeps its newest lines within its budget
+ * ({@link BoundedTranscript}), violations their first ones.
  */
 public final class SessionRecord implements SmtpSession {
 
@@ -27,10 +26,9 @@ public final class SessionRecord implements SmtpSession {
     private final String id;
     private final InetSocketAddress clientAddress;
     private final Instant startedAt = Instant.now();
-    private final int transcriptLineLimit;
-    private final Deque<TranscriptLine> transcript = new ArrayDeque<>();
+    private final BoundedTranscript transcript;
     private final List<Violation> violations = new ArrayList<>();
-    private long droppedLines;
+    private Runnable onEnd;
     private String heloName;
     private SessionEnd end = SessionEnd.OPEN;
     private Instant endedAt;
@@ -43,7 +41,7 @@ public final class SessionRecord implements SmtpSession {
     public SessionRecord(String id, InetSocketAddress clientAddress, int transcriptLineLimit) {
         this.id = id;
         this.clientAddress = clientAddress;
-        this.transcriptLineLimit = transcriptLineLimit;
+        this.transcript = new BoundedTranscript(transcriptLineLimit);
     }
 
     @Override
@@ -78,19 +76,34 @@ public final class SessionRecord implements SmtpSession {
 
     @Override
     public synchronized List<TranscriptLine> transcript() {
-        return List.copyOf(transcript);
+        return List.copyOf(transcript.snapshot());
     }
 
     @Override
     public String transcriptText() {
-        List<TranscriptLine> lines;
-        long dropped;
+        return transcript().stream().map(TranscriptLine::toString).collect(Collectors.joining("\n"));
+    }
+
+    /** What the transcript costs against the history's budget. */
+    synchronized long transcriptCost() {
+        return transcript.cost();
+    }
+
+    /** Drops the whole transcript, keeping a note that says {@code why}. */
+    synchronized void dropTranscript(String why) {
+        transcript.dropAll(why);
+    }
+
+    /** Runs {@code action} once the session has ended (at once if it has), outside this record's lock. */
+    void onEnd(Runnable action) {
+        boolean endedAlready;
         synchronized (this) {
-            lines = List.copyOf(transcript);
-            dropped = droppedLines;
+            onEnd = action;
+            endedAlready = end != SessionEnd.OPEN;
         }
-        String text = lines.stream().map(TranscriptLine::toString).collect(Collectors.joining("\n"));
-        return dropped == 0 ? text : "(" + dropped + " earlier lines dropped)\n" + text;
+        if (endedAlready) {
+            action.run();
+        }
     }
 
     /** The newest {@code count} lines, as text, for failure messages. */
@@ -147,11 +160,7 @@ public final class SessionRecord implements SmtpSession {
 
     /** Records a line, marked with the rule that caused it (or null). */
     public synchronized void line(Direction direction, String text, String rule) {
-        if (transcript.size() >= transcriptLineLimit) {
-            transcript.removeFirst();
-            droppedLines++;
-        }
-        transcript.addLast(new TranscriptLine(direction, text, Instant.now(), rule));
+        transcript.add(new TranscriptLine(direction, text, Instant.now(), rule));
     }
 
     /** Records a protocol violation by the client. */
@@ -172,11 +181,19 @@ public final class SessionRecord implements SmtpSession {
     }
 
     /** Records how the session ended; only the first call counts. */
-    public synchronized void ended(SessionEnd how) {
-        if (end == SessionEnd.OPEN) {
+    public void ended(SessionEnd how) {
+        Runnable action;
+        synchronized (this) {
+            if (end != SessionEnd.OPEN) {
+                return;
+            }
             end = how;
             endedAt = Instant.now();
             notifyAll();
+            action = onEnd;
+        }
+        if (action != null) {
+            action.run(); // outside the lock: the history locks itself, then each record
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.List;
  * A client that writes EHLO the moment it is connected, before reading the greeting.
  *
  * <p>Whether the server sees those bytes before it greets is a race the client cannot win for
- * sure: the server checks for input once, right after accepting, and the bytes may still be in
- * flight. So this tries up to {@value #ATTEMPTS} connections until one is caught, and asserts for
+ * sure: the server checks for input once, right before it writes the greeting, and the bytes
+ * may still be in flight. ({@link DelayedGreetingTest} takes the race out with a delayed greeting.) So this tries up to {@value #ATTEMPTS} connections until one is caught, and asserts for
  * every attempt what is deterministic: a caught one has the violation (and, strict, got 554 5.5.0
  * and was closed); one that was not caught has no violation and got its 220. In practice the
  * first attempt is nearly always caught.

@@ -146,6 +146,27 @@ class MailboxListenerTest {
         }
     }
 
+    /** A shared server (a static JUnit field, a cached Spring context) is reset between tests. */
+    @Test
+    void resetRemovesTheListenersSoTheNextTestsMailReachesNone() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            Mailbox.Subscription subscription = server.mailbox().onMessage(mail -> seen.add(mail.subject()));
+            send(server, "first test", "b@example.com");
+
+            server.reset();
+            send(server, "next test", "b@example.com");
+            server.mailbox().clear(); // clear() is about mail: a listener added now stays
+            server.mailbox().onMessage(mail -> seen.add("new listener: " + mail.subject()));
+            server.mailbox().clear();
+            send(server, "after clear", "b@example.com");
+
+            assertThat(seen).containsExactly("first test", "new listener: after clear");
+            subscription.close(); // after a reset it does nothing
+            assertThat(server.mailbox().messages()).extracting(ReceivedMail::subject).containsExactly("after clear");
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -2,6 +2,8 @@ package dev.fakesmtp.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.MailboxTimeoutError;
@@ -9,6 +11,9 @@ import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,75 @@ class MailboxTest {
                     .hasMessageContaining("Last session (s1")
                     .hasMessageContaining("S: 250 2.0.0 OK: queued as s1.1")
                     .hasMessageContaining("C: QUIT");
+        }
+    }
+
+    /**
+     * What helps when mail does not come is what arrived and how the dialogue went: the summary
+     * comes first, then the last session's commands and replies with the message content
+     * folded into one note (a multipart message would otherwise fill the tail with MIME).
+     */
+    @Test
+    void awaitTimeoutShowsTheDialogueAroundTheFailureWithTheMessageContentFolded() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            smtp.send("DATA").expect("354 ");
+            StringBuilder multipart = new StringBuilder("Subject: Report\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n");
+            for (int part = 1; part <= 10; part++) {
+                multipart.append("--b\r\nContent-Type: text/plain\r\n\r\nmime line of part ").append(part).append("\r\n");
+            }
+            smtp.sendRaw(multipart.append("--b--\r\n.\r\n").toString()).expect("250 2.0.0");
+            smtp.send("RCPT TO:<c@example.com>").expect("503 ");
+
+            String message = catchThrowableOfType(MailboxTimeoutError.class,
+                    () -> server.mailbox().awaitMessages(2, Duration.ofMillis(100))).getMessage();
+
+            assertThat(message).startsWith("Expected at least 2 messages within PT0.1S, but 1 arrived:\n  1. from <a@example.com>")
+                    .contains("subject \"Report\"")
+                    .doesNotContain("mime line of part").doesNotContain("--b");
+            assertThat(message.substring(message.indexOf("\n  1. "))).containsSubsequence(
+                    "Last session (s1, OPEN)", "C: EHLO client.test", "C: MAIL FROM:<a@example.com>", "S: 250 2.1.0",
+                    "C: RCPT TO:<b@example.com>", "C: DATA", "S: 354 ",
+                    "-- (message content: 44 lines)", "C: .", "S: 250 2.0.0 OK: queued as s1.1",
+                    "C: RCPT TO:<c@example.com>", "S: 503 ");
+        }
+    }
+
+    @Test
+    void awaitTimeoutFoldsTheContentOfABdatMessageToo() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+            String content = "Subject: chunked\r\n\r\nline one\r\nline two\r\n";
+            smtp.send("BDAT " + content.length() + " LAST").sendRaw(content).expect("250 2.0.0");
+            smtp.send("NOOP").expect("250 ");
+
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(2, Duration.ofMillis(50)))
+                    .hasMessageNotContaining("line one")
+                    .hasMessageContaining("    C: BDAT 40 LAST\n    C: ... (40 octets of BDAT chunk, LAST)\n"
+                            + "    -- (message content: 4 lines)\n    S: 250 2.0.0 OK: 40 octets, queued as s1.1\n"
+                            + "    C: NOOP\n");
+        }
+    }
+
+    @Test
+    void awaitTimeoutListsTheFirstMessagesThatArrivedAndCountsTheRest() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            for (int i = 1; i <= 30; i++) {
+                smtp.send("MAIL FROM:<a@example.com>").expect("250 2.1.0");
+                smtp.send("RCPT TO:<b@example.com>").expect("250 2.1.5");
+                smtp.send("DATA").expect("354 ");
+                smtp.sendRaw("Subject: mail " + i + "\r\n\r\nx\r\n.\r\n").expect("250 2.0.0");
+            }
+            assertThatThrownBy(() -> server.mailbox().awaitMessages(31, Duration.ofMillis(50)))
+                    .hasMessageContaining("but 30 arrived:\n  1. from <a@example.com>")
+                    .hasMessageContaining("\"mail 25\"")
+                    .hasMessageNotContaining("\"mail 26\"")
+                    .hasMessageContaining("\n  ... and 5 more\nLast session (s1, OPEN)");
         }
     }
 
@@ -98,6 +172,56 @@ class MailboxTest {
             assertThat(server.mailbox().awaitMessage(mail -> "already here".equals(mail.subject()), Duration.ZERO)
                     .envelope().recipients()).containsExactly("b@example.com");
             sender.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void awaitMessageAsksThePredicateOncePerMessage() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "already here", "b@example.com");
+            Map<String, Integer> asked = new ConcurrentHashMap<>();
+            CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+                send(server, "noise", "c@example.com");
+                send(server, "wanted", "d@example.com");
+            });
+            ReceivedMail wanted = server.mailbox().awaitMessage(mail -> {
+                asked.merge(mail.subject(), 1, Integer::sum);
+                return "wanted".equals(mail.subject());
+            }, WAIT);
+            sender.get(5, TimeUnit.SECONDS);
+
+            assertThat(wanted.subject()).isEqualTo("wanted");
+            assertThat(asked).containsOnly(entry("already here", 1), entry("noise", 1), entry("wanted", 1));
+        }
+    }
+
+    /** A predicate that changes its mind (a counter, a clock) is taken at its first word. */
+    @Test
+    void awaitMessageReturnsWhatThePredicateAcceptedEvenIfItWouldNotAgain() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "only once", "b@example.com");
+            AtomicInteger calls = new AtomicInteger();
+            ReceivedMail mail = server.mailbox().awaitMessage(any -> calls.incrementAndGet() == 1, WAIT);
+            assertThat(mail.subject()).isEqualTo("only once");
+        }
+    }
+
+    /**
+     * The predicate runs outside the mailbox's lock: one that takes its time (here: it sends a
+     * message and waits for the 250) holds up no session's delivery.
+     */
+    @Test
+    void aSlowPredicateDoesNotHoldUpDelivery() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            send(server, "first", "b@example.com");
+            AtomicInteger calls = new AtomicInteger();
+            ReceivedMail second = server.mailbox().awaitMessage(mail -> {
+                if (calls.incrementAndGet() == 1) {
+                    send(server, "sent from the predicate", "b@example.com"); // fails if delivery is blocked
+                }
+                return "sent from the predicate".equals(mail.subject());
+            }, WAIT);
+            assertThat(second.subject()).isEqualTo("sent from the predicate");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.TranscriptLine;
+import dev.fakesmtp.TranscriptLine.Direction;
 import dev.fakesmtp.Trigger;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.net.SocketException;
@@ -86,7 +87,8 @@ class EffectTest {
             smtp.expectEof();
             SmtpSession session = RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(session.transcript()).last()
-                    .satisfies(line -> assertThat(line.text()).isEqualTo("(connection closed without a reply)"));
+                    .satisfies(line -> assertThat(line.text()).isEqualTo("(connection closed without a reply)"))
+                    .satisfies(line -> assertThat(line.direction()).as("a note, not a reply").isEqualTo(Direction.NOTE));
         }
     }
 
@@ -134,6 +136,8 @@ class EffectTest {
             assertThat(RuleSteps.ruleLines(server.sessions().get(0)))
                     .extracting(TranscriptLine::text)
                     .containsExactly("(delayed PT0.3S)", "451 4.4.2 Timeout in the queue");
+            assertThat(RuleSteps.ruleLines(server.sessions().get(0))).extracting(TranscriptLine::direction)
+                    .as("the delay is a note; the reply went over the wire").containsExactly(Direction.NOTE, Direction.SERVER);
             assertThat(RuleSteps.ruleLines(server.sessions().get(0)))
                     .allSatisfy(line -> assertThat(line.causedBy()).contains(rule.description()));
         }
@@ -173,6 +177,7 @@ class EffectTest {
             SmtpSession session = RuleSteps.endedSession(server, SessionEnd.CLOSED_BY_RULE);
             assertThat(RuleSteps.ruleLines(session)).singleElement()
                     .satisfies(line -> assertThat(line.text()).isEqualTo("(stalled: no more replies)"))
+                    .satisfies(line -> assertThat(line.direction()).isEqualTo(Direction.NOTE))
                     .satisfies(line -> assertThat(line.causedBy()).contains(rule.description()));
         }
     }

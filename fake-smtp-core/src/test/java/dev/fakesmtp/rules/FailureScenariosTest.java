@@ -6,9 +6,13 @@ import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.Rule;
 import dev.fakesmtp.SessionEnd;
+import dev.fakesmtp.SmtpSession;
+import dev.fakesmtp.TranscriptLine;
 import dev.fakesmtp.Trigger;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -104,8 +108,70 @@ class FailureScenariosTest {
                 smtp.send("QUIT").expect("221 ");
             }
             assertThat(rule.timesFired()).isEqualTo(3);
-            assertThat(rule.description()).contains("any command").contains("delay PT0.2S then proceed");
+            assertThat(rule.description()).contains("every reply").contains("delay PT0.2S then proceed");
         }
+    }
+
+    /**
+     * The reply after the message is the one a client's timeout most needs testing against: it
+     * is late too, once, also for BDAT LAST. The transcript shows each delay as a note, before
+     * the reply it held back, and its server lines are exactly what the client read.
+     */
+    @Test
+    void slowDelaysTheReplyAfterTheMessageOnceAndNotesEachDelayWithoutPosingAsAReply() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            Rule rule = server.scenarios().slow(Duration.ofMillis(50));
+            List<String> read = new ArrayList<>();
+            try (SmtpDialogue smtp = SmtpDialogue.connect(server)) {
+                read.addAll(smtp.expect("220 "));
+                read.addAll(smtp.send("EHLO client.test").expect("250 "));
+                read.addAll(smtp.send("MAIL FROM:<a@example.com>").expect("250 "));
+                read.addAll(smtp.send("RCPT TO:<b@example.com>").expect("250 "));
+                read.addAll(smtp.send("DATA").expect("354 "));
+                read.addAll(smtp.sendRaw("Subject: slow\r\n\r\nHello.\r\n.\r\n").expect("250 2.0.0"));
+                read.addAll(smtp.send("MAIL FROM:<a@example.com>").expect("250 "));
+                read.addAll(smtp.send("RCPT TO:<b@example.com>").expect("250 "));
+                read.addAll(smtp.send("BDAT 10").sendRaw("Subject: x").expect("250 "));
+                read.addAll(smtp.send("BDAT 4 LAST").sendRaw("\r\n\r\n").expect("250 2.0.0"));
+                read.addAll(smtp.send("QUIT").expect("221 "));
+            }
+            SmtpSession session = server.sessions().get(0);
+            session.awaitEnd(RuleSteps.WAIT);
+            List<TranscriptLine> transcript = session.transcript();
+
+            assertThat(rule.timesFired()).as("one delay per reply after the greeting").isEqualTo(10);
+            assertThat(transcript).filteredOn(line -> line.direction() == TranscriptLine.Direction.SERVER)
+                    .extracting(TranscriptLine::text).as("the server lines are what went over the wire")
+                    .containsExactlyElementsOf(read);
+            List<TranscriptLine> notes = transcript.stream()
+                    .filter(line -> line.direction() == TranscriptLine.Direction.NOTE).toList();
+            assertThat(notes).hasSize(10).allSatisfy(note -> {
+                assertThat(note.text()).isEqualTo("(delayed PT0.05S)");
+                assertThat(note.causedBy()).contains(rule.description());
+                assertThat(note.isOnTheWire()).isFalse();
+                assertThat(note.toString()).startsWith("-- (delayed PT0.05S)   <- rule #1");
+            });
+            int dot = indexOf(transcript, TranscriptLine.Direction.CLIENT, ".");
+            assertThat(transcript.get(dot + 1).direction()).as("after the final dot").isEqualTo(TranscriptLine.Direction.NOTE);
+            assertThat(transcript.get(dot + 2).text()).startsWith("250 2.0.0");
+            int last = indexOf(transcript, TranscriptLine.Direction.CLIENT, "BDAT 4 LAST");
+            int reply = last;
+            while (transcript.get(reply).direction() != TranscriptLine.Direction.SERVER) {
+                reply++;
+            }
+            assertThat(transcript.get(reply).text()).startsWith("250 2.0.0 OK");
+            assertThat(transcript.subList(last, reply)).as("from BDAT LAST to its reply").extracting(TranscriptLine::direction)
+                    .containsOnlyOnce(TranscriptLine.Direction.NOTE).endsWith(TranscriptLine.Direction.NOTE);
+        }
+    }
+
+    private static int indexOf(List<TranscriptLine> transcript, TranscriptLine.Direction direction, String text) {
+        for (int i = 0; i < transcript.size(); i++) {
+            if (transcript.get(i).direction() == direction && transcript.get(i).text().equals(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No " + direction + " line '" + text + "' in " + transcript);
     }
 
     @Test

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p><b>On a {@code FakeSmtpServer} field</b> that you build (not necessarily start): the
  * configuration is yours, and a server you started already is fine too. A {@code static} field
- * is started once for the class, reset (mail, sessions, failure rules) before each test and
- * closed after the class (a static field inherited from a base class is shared by its
- * subclasses and closed when the test run ends); an instance field is started before and
- * closed after each test (once per class with {@code @TestInstance(PER_CLASS)}). When a class
+ * is started once for the class, reset (mail, mailbox listeners, sessions, failure rules)
+ * before each test and closed after the class (a static field inherited from a base class is
+ * shared by its subclasses, seen only by them, and closed when the test run ends); an instance
+ * field is started before and closed after each test (once per class with
+ * {@code @TestInstance(PER_CLASS)}). When a class
  * declares server fields, a class-level {@code @SmtpServer} adds no server of its own.
  * <pre>{@code
  * @SmtpServer
@@ -68,7 +69,9 @@ public @interface SmtpServer {
      * Fails a test after it ran when the server recorded a client protocol violation (bare LF,
      * over-long lines, 8-bit data without 8BITMIME, commands out of order, no QUIT) during it;
      * the failure shows each offending session's violations and transcript. On a class, it applies
-     * to every server the class declares.
+     * to every server the class declares. A session still open when the test ends gets up to 2 s
+     * (in all) to end first, so a client that hung up without QUIT is reported every time; a
+     * connection the client keeps open past the test is no violation.
      */
     boolean failOnViolations() default false;
 

@@ -12,7 +12,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * Starts a {@link dev.fakesmtp.FakeSmtpServer} for the test's application context and points
  * {@code spring.mail.*} at it, so Spring Boot's {@code JavaMailSender} sends to it. One server
  * per cached context: test classes with the same configuration share the context and the
- * server, and the server is reset (mailbox, sessions, failure rules) before each test method.
+ * server, and the server is reset (mailbox and its listeners, sessions, failure rules) before
+ * each test method.
  * The server closes with the context. Inject it with {@code @Autowired FakeSmtpServer}.
  *
  * <pre>{@code

@@ -3,6 +3,8 @@ package dev.fakesmtp.spring;
 import dev.fakesmtp.FakeSmtpServer;
 import java.util.LinkedHashMap;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -13,9 +15,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Starts the server before the context refreshes, registers it as a bean and puts its
- * {@code spring.mail.*} properties into the environment. A record: equal settings, equal
- * customizers, so test classes with the same {@link AutoConfigureFakeSmtp} share a context.
+ * Registers the server as a bean and its {@code spring.mail.*} properties in the environment;
+ * the server starts when the context refreshes, before any configuration is read. A record:
+ * equal settings, equal customizers, so test classes with the same {@link AutoConfigureFakeSmtp}
+ * share a context.
  */
 record FakeSmtpContextCustomizer(FakeSmtpSettings settings) implements ContextCustomizer {
 
@@ -25,31 +28,31 @@ record FakeSmtpContextCustomizer(FakeSmtpSettings settings) implements ContextCu
     private static final String[] TEST_PROPERTY_SOURCES = {
         "Dynamic Test Properties", TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME};
 
+    /**
+     * Nothing started here: a customizer or initializer after this one may fail before the
+     * refresh, and nobody closes a context that never refreshed, so a server started here would
+     * leak its port and threads. A refresh that fails destroys the registered beans, this one too.
+     */
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        FakeSmtpServer server = settings.newServer().start();
-        try {
-            MapPropertySource properties = new MapPropertySource(PROPERTY_SOURCE,
-                    new LinkedHashMap<>(SpringMailProperties.of(server, settings.username(), settings.password())));
-            addBelowTestProperties(context.getEnvironment().getPropertySources(), properties);
-            FakeSmtpWiring wiring = new FakeSmtpWiring(settings, server, properties);
-            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-            beanFactory.registerSingleton(FakeSmtpWiring.SERVER_BEAN, server);
-            beanFactory.registerSingleton(FakeSmtpWiring.BEAN_NAME, wiring);
-            if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-                // Registered first, destroyed last: beans that send mail while closing still reach it.
-                registry.registerDisposableBean(FakeSmtpWiring.BEAN_NAME, wiring);
-            } else {
-                context.addApplicationListener(event -> {
-                    if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                        wiring.destroy();
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
+        FakeSmtpServer server = settings.newServer();
+        MapPropertySource properties = new MapPropertySource(PROPERTY_SOURCE, new LinkedHashMap<>());
+        addBelowTestProperties(context.getEnvironment().getPropertySources(), properties);
+        FakeSmtpWiring wiring = new FakeSmtpWiring(settings, server, properties);
+        ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+        beanFactory.registerSingleton(FakeSmtpWiring.SERVER_BEAN, server);
+        beanFactory.registerSingleton(FakeSmtpWiring.BEAN_NAME, wiring);
+        if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+            // Registered first, destroyed last: beans that send mail while closing still reach it.
+            registry.registerDisposableBean(FakeSmtpWiring.BEAN_NAME, wiring);
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    wiring.destroy();
+                }
+            });
         }
+        context.addBeanFactoryPostProcessor(new StartOnRefresh(wiring));
     }
 
     private static void addBelowTestProperties(MutablePropertySources sources, MapPropertySource properties) {
@@ -63,6 +66,24 @@ record FakeSmtpContextCustomizer(FakeSmtpSettings settings) implements ContextCu
             sources.addFirst(properties);
         } else {
             sources.addAfter(lowest, properties);
+        }
+    }
+
+    /**
+     * Starts the server as the refresh begins: added to the context, a registry post-processor
+     * runs before the configuration classes are parsed, so even their property conditions see
+     * {@code spring.mail.*}.
+     */
+    private record StartOnRefresh(FakeSmtpWiring wiring) implements BeanDefinitionRegistryPostProcessor {
+
+        @Override
+        public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+            wiring.start();
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            // Everything happened in postProcessBeanDefinitionRegistry.
         }
     }
 }

@@ -5,9 +5,9 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Resets the server of an {@link AutoConfigureFakeSmtp} test's context (mailbox, sessions and
- * failure rules) before each test method, so test methods and classes that share the context
- * do not see each other's mail. Registered in {@code META-INF/spring.factories}; name it
+ * Resets the server of an {@link AutoConfigureFakeSmtp} test's context (mailbox and its
+ * listeners, sessions and failure rules) before each test method, so test methods and classes
+ * that share the context do not see each other's mail. Registered in {@code META-INF/spring.factories}; name it
  * yourself only if a test replaces the default listeners.
  */
 public class FakeSmtpTestExecutionListener extends AbstractTestExecutionListener {

@@ -31,6 +31,19 @@ final class FakeSmtpWiring implements BeanFactoryInitializer<ListableBeanFactory
         this.properties = properties;
     }
 
+    /**
+     * Starts the attributes' server and puts its {@code spring.mail.*} into the environment; on
+     * the context's refresh, before any configuration is read.
+     */
+    void start() {
+        FakeSmtpServer current = server;
+        if (!current.isRunning()) {
+            current.start();
+        }
+        properties.getSource().clear();
+        properties.getSource().putAll(SpringMailProperties.of(current, settings.username(), settings.password()));
+    }
+
     /** The wired server: the attributes' one, or the bean the test declared. */
     FakeSmtpServer server() {
         return server;

@@ -1,16 +1,21 @@
 package dev.fakesmtp.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.spring.app.MailApplication;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.ContextCustomizerFactory;
 
 /** One server per cached context: shared for equal attributes, closed with the context. */
 @Timeout(60)
@@ -38,6 +43,26 @@ class ContextLifecycleTest {
 
     @SpringBootTest(classes = MailApplication.class)
     static class WithoutFakeSmtp {
+    }
+
+    /** A customizer that runs after ours and fails, before the context is ever refreshed. */
+    @SpringBootTest(classes = MailApplication.class)
+    @AutoConfigureFakeSmtp
+    @ContextCustomizerFactories(FailsAfterFakeSmtp.class)
+    static class LaterCustomizerFails {
+    }
+
+    static final class FailsAfterFakeSmtp implements ContextCustomizerFactory {
+        static final List<FakeSmtpServer> SEEN = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                List<ContextConfigurationAttributes> configAttributes) {
+            return (context, mergedConfig) -> {
+                SEEN.add(context.getBeanFactory().getBean(FakeSmtpServer.class));
+                throw new IllegalStateException("a later customizer fails");
+            };
+        }
     }
 
     private final PrivateContextCache contexts = new PrivateContextCache(8);
@@ -93,6 +118,24 @@ class ContextLifecycleTest {
         assertThat(server.isRunning()).isFalse();
         assertThat(server.isClosed()).isTrue();
         assertThat(contexts.size()).isZero();
+    }
+
+    /**
+     * Nobody closes a context that failed before its refresh, so the server must not be running
+     * before the refresh: it starts when the context refreshes, or never.
+     */
+    @Test
+    void aCustomizerThatFailsAfterOursLeavesNoServerRunning() {
+        FailsAfterFakeSmtp.SEEN.clear();
+        try {
+            assertThatThrownBy(() -> contexts.load(LaterCustomizerFails.class))
+                    .hasStackTraceContaining("a later customizer fails");
+
+            assertThat(FailsAfterFakeSmtp.SEEN).as("the server our customizer registered").singleElement()
+                    .satisfies(server -> assertThat(server.isRunning()).as("running after the failed load").isFalse());
+        } finally {
+            FailsAfterFakeSmtp.SEEN.forEach(FakeSmtpServer::close);
+        }
     }
 
     @Test

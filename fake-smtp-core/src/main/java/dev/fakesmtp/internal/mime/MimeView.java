@@ -23,7 +23,8 @@ import java.util.Locale;
 /**
  * The parsed MIME view of a captured message. All decoding (RFC 2047, base64,
  * quoted-printable, charsets) is Jakarta Mail's; this class only walks the part tree once and
- * keeps what it found.
+ * keeps what it found. Immutable: its own parsed message never leaves it (headers are only read
+ * from it, which is safe from any thread), and users get copies from {@link #copy(byte[])}.
  */
 public final class MimeView {
 
@@ -44,7 +45,7 @@ public final class MimeView {
     /** Parses the raw bytes; the message shares them rather than copying. */
     public static MimeView parse(byte[] raw) {
         try {
-            MimeMessage message = new MimeMessage(ParsingSession.get(), new SharedByteArrayInputStream(raw));
+            MimeMessage message = newMessage(raw);
             PartCollector parts = new PartCollector();
             parts.collect(message, 0);
             return new MimeView(message, parts);
@@ -53,9 +54,20 @@ public final class MimeView {
         }
     }
 
-    /** The Jakarta Mail message. */
-    public MimeMessage message() {
-        return message;
+    /**
+     * A Jakarta Mail message of its own for the caller to read or change: its headers are parsed
+     * anew, its body shares the raw bytes (which nothing can write through a MimeMessage).
+     */
+    public static MimeMessage copy(byte[] raw) {
+        try {
+            return newMessage(raw);
+        } catch (MessagingException e) {
+            throw new FakeSmtpException("The captured message cannot be parsed as MIME: " + e.getMessage(), e);
+        }
+    }
+
+    private static MimeMessage newMessage(byte[] raw) throws MessagingException {
+        return new MimeMessage(ParsingSession.get(), new SharedByteArrayInputStream(raw));
     }
 
     /** The decoded subject, or null. */

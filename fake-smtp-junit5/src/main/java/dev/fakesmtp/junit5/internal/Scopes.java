@@ -44,27 +44,53 @@ final class Scopes {
         return lineage;
     }
 
-    /** Every server this context sees: its own first, then its ancestors'. */
+    /**
+     * Every server this context sees: its own first, then its ancestors'. A server held by the
+     * run (a static field inherited by several classes) is seen only by the classes that have
+     * the field, however long it lives.
+     */
     static List<ManagedServer> visible(ExtensionContext context) {
+        List<Class<?>> testClasses = testClasses(context);
         List<ManagedServer> servers = new ArrayList<>();
         for (ExtensionContext current : lineage(context)) {
-            existing(current).ifPresent(scope -> servers.addAll(scope.servers()));
+            existing(current).ifPresent(scope -> addDeclaredFor(testClasses, scope, servers));
         }
         return servers;
     }
 
     /**
-     * The servers a test shares with other tests (those of its ancestors), outermost first, so
-     * every test takes their locks in the same order.
+     * The servers a test shares with other tests (those of its ancestors that it sees),
+     * outermost first, so every test takes their locks in the same order.
      */
     static List<ManagedServer> shared(ExtensionContext testContext) {
+        List<Class<?>> testClasses = testClasses(testContext);
         List<ExtensionContext> ancestors = lineage(testContext);
         Collections.reverse(ancestors);
         List<ManagedServer> servers = new ArrayList<>();
         for (ExtensionContext ancestor : ancestors.subList(0, ancestors.size() - 1)) {
-            existing(ancestor).ifPresent(scope -> servers.addAll(scope.servers()));
+            existing(ancestor).ifPresent(scope -> addDeclaredFor(testClasses, scope, servers));
         }
         return servers;
+    }
+
+    /**
+     * Adds the scope's servers that these test classes declare or inherit. Only the run's scope
+     * can hold others: it collects the inherited static fields of every class that ran so far.
+     */
+    private static void addDeclaredFor(List<Class<?>> testClasses, ServerScope scope, List<ManagedServer> servers) {
+        for (ManagedServer managed : scope.servers()) {
+            if (declaredFor(managed.declaration(), testClasses)) {
+                servers.add(managed);
+            }
+        }
+    }
+
+    private static boolean declaredFor(ServerDeclaration declaration, List<Class<?>> testClasses) {
+        if (declaration.field() == null) {
+            return true; // a class-level server lives in the scope of a test of that class
+        }
+        Class<?> declaringClass = declaration.field().getDeclaringClass();
+        return testClasses.stream().anyMatch(declaringClass::isAssignableFrom);
     }
 
     /** The managed server for this instance anywhere in the context's lineage. */

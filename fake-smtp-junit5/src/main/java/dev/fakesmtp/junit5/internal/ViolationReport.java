@@ -1,9 +1,12 @@
 package dev.fakesmtp.junit5.internal;
 
+import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.TranscriptLine;
 import dev.fakesmtp.Violation;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Fails a test whose SMTP client broke the protocol, for servers that asked for the check. The
@@ -15,6 +18,14 @@ final class ViolationReport {
     /** Transcripts can be long (10,000 lines by default); the end is where the trouble usually is. */
     private static final int MAX_TRANSCRIPT_LINES = 60;
 
+    /**
+     * How long, at most and in all, the check waits for sessions still open after the test. A
+     * client that hung up without QUIT is known only once the session thread reads the end of
+     * the stream, which may come just after the test returned; a connection the client keeps
+     * open is no violation, and costs a test this long.
+     */
+    static final Duration SESSION_END_WAIT = Duration.ofSeconds(2);
+
     private ViolationReport() {
     }
 
@@ -24,12 +35,12 @@ final class ViolationReport {
      * @param checkAll true when a class-level annotation asks to check every server
      */
     static void check(List<ManagedServer> servers, boolean checkAll) {
+        List<ManagedServer> checked = servers.stream()
+                .filter(managed -> checkAll || managed.declaration().failOnViolations()).collect(Collectors.toList());
+        awaitOpenSessions(checked);
         StringBuilder message = new StringBuilder();
         int offending = 0;
-        for (ManagedServer managed : servers) {
-            if (!checkAll && !managed.declaration().failOnViolations()) {
-                continue;
-            }
+        for (ManagedServer managed : checked) {
             for (SmtpSession session : managed.server().sessions()) {
                 List<Violation> violations = session.violations();
                 if (!violations.isEmpty()) {
@@ -41,6 +52,27 @@ final class ViolationReport {
         if (offending > 0) {
             throw new AssertionError("The SMTP client broke the protocol in " + offending + " session"
                     + (offending == 1 ? "" : "s") + " (@SmtpServer(failOnViolations = true)):" + message);
+        }
+    }
+
+    /** Gives the sessions still open a bounded moment to end, all of them together. */
+    private static void awaitOpenSessions(List<ManagedServer> checked) {
+        long deadline = System.nanoTime() + SESSION_END_WAIT.toNanos();
+        for (ManagedServer managed : checked) {
+            for (SmtpSession session : managed.server().sessions()) {
+                long remaining = deadline - System.nanoTime();
+                if (session.end() != SessionEnd.OPEN) {
+                    continue;
+                }
+                if (remaining <= 0) {
+                    return;
+                }
+                try {
+                    session.awaitEnd(Duration.ofNanos(remaining));
+                } catch (AssertionError stillOpen) {
+                    return; // the client keeps its connection: the wait is used up
+                }
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.fakesmtp.support.AngusMail;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,6 +94,25 @@ class WebUiApiTest {
             assertThat(page).contains("550 5.1.1 No such user<span class=\"mark\">   &lt;- rule #1: ",
                     "<li class=\"client violation\"", "BARE_LF");
             assertThat(json + page).doesNotContain("s3cret-password").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aRulesNoteIsShownAsANoteNeverAsALineTheServerSent() {
+        try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
+            smtp.on(Trigger.noop()).delayThenReply(Duration.ofMillis(20), 250, "2.0.0 Late");
+            try (SmtpDialogue dialogue = SmtpDialogue.afterEhlo(smtp)) {
+                dialogue.send("NOOP").expect("250 2.0.0 Late");
+                dialogue.send("QUIT").expect("221");
+            }
+            smtp.sessions().get(0).awaitEnd(AngusMail.WAIT);
+
+            String page = WebClient.get(smtp, "/sessions").body();
+            String json = WebClient.get(smtp, "/api/sessions").body();
+
+            assertThat(page).contains("<li class=\"note rule\"", "-- (delayed PT0.02S)")
+                    .doesNotContain("S: (delayed");
+            assertThat(json).contains("{\"direction\":\"NOTE\",\"text\":\"(delayed PT0.02S)\"");
         }
     }
 

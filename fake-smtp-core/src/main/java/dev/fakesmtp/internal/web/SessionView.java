@@ -67,10 +67,10 @@ public final class SessionView {
         for (TranscriptLine line : lines) {
             boolean client = line.direction() == TranscriptLine.Direction.CLIENT;
             Violation violation = client ? violationOf(line, violations) : null;
-            html.append("<li class=\"").append(client ? "client" : "server")
+            html.append("<li class=\"").append(cssClass(line.direction()))
                     .append(line.causedBy().isPresent() ? " rule" : "").append(violation != null ? " violation" : "")
                     .append("\" title=\"").append(Html.escape(line.time().toString())).append("\">")
-                    .append(client ? "C: " : "S: ").append(Html.escape(line.text()));
+                    .append(prefix(line.direction())).append(Html.escape(line.text()));
             line.causedBy().ifPresent(rule -> html.append("<span class=\"mark\">   &lt;- ")
                     .append(Html.escape(rule)).append("</span>"));
             if (violation != null) {
@@ -80,6 +80,23 @@ public final class SessionView {
             html.append("</li>\n");
         }
         html.append("</ol>\n");
+    }
+
+    private static String cssClass(TranscriptLine.Direction direction) {
+        return switch (direction) {
+            case CLIENT -> "client";
+            case SERVER -> "server";
+            case NOTE -> "note";
+        };
+    }
+
+    /** As {@code TranscriptLine.toString()} marks them: a note never poses as a wire line. */
+    private static String prefix(TranscriptLine.Direction direction) {
+        return switch (direction) {
+            case CLIENT -> "C: ";
+            case SERVER -> "S: ";
+            case NOTE -> "-- ";
+        };
     }
 
     /**

@@ -36,7 +36,7 @@ final class Styles {
             margin:.3em 0;border:1px solid var(--line)}
             ol.transcript{list-style:none;margin:0;padding:.5em .8em;background:var(--bg);border:1px solid var(--line);\
             font:12.5px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-all}
-            ol.transcript li.client{color:#14532d}ol.transcript li.server{color:#1e3a8a}
+            ol.transcript li.client{color:#14532d}ol.transcript li.server{color:#1e3a8a}ol.transcript li.note{color:#6b7280;font-style:italic}
             ol.transcript li.rule{background:var(--rule)}ol.transcript li.violation{background:#fde8e6}
             ol.transcript .mark{color:var(--warn);font-style:italic}
             ul.violations li{color:var(--bad)}

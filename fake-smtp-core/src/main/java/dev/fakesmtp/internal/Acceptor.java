@@ -36,7 +36,6 @@ public final class Acceptor {
     private final RuleSet rules = new RuleSet();
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sessionCounter = new AtomicInteger();
-    private final ConnectionThreads threads;
     private final Object lifecycle = new Object();
     private ServerSocket serverSocket;
     private ServerSocket implicitTlsSocket;
@@ -48,7 +47,6 @@ public final class Acceptor {
         this.settings = settings;
         this.history = new SessionHistory(settings.sessionHistory());
         this.mailbox = new MailboxImpl(history::lastTranscriptTail);
-        this.threads = new ConnectionThreads("fake-smtp-session-");
     }
 
     /** Binds (every port, or none) and starts the accept threads. */
@@ -96,8 +94,8 @@ public final class Acceptor {
 
     private void listen(ServerSocket socket, boolean implicitTls) {
         // On JDK 21+ a virtual thread: far cheaper to start and to stop than a platform thread.
-        Thread thread = threads.newThread(() -> acceptLoop(socket, implicitTls));
-        thread.setName("fake-smtp-acceptor-" + socket.getLocalPort());
+        Thread thread = ConnectionThreads.newThread("fake-smtp-acceptor-" + socket.getLocalPort(),
+                () -> acceptLoop(socket, implicitTls));
         acceptThreads.add(thread);
         thread.start();
     }
@@ -140,7 +138,8 @@ public final class Acceptor {
         holder[0] = session;
         open.add(session);
         try {
-            threads.newThread(session).start();
+            ConnectionThreads.newThread("fake-smtp-session-" + serverSocket.getLocalPort() + "-" + record.id().substring(1),
+                    session).start();
         } catch (RuntimeException | OutOfMemoryError e) {
             open.remove(session);
             refuse(socket, record);
@@ -196,7 +195,8 @@ public final class Acceptor {
         if (sessions.isEmpty()) {
             return;
         }
-        Thread notifier = threads.newThread(() -> sessions.forEach(Session::shutdown));
+        Thread notifier = ConnectionThreads.newThread("fake-smtp-shutdown-" + serverSocket.getLocalPort(),
+                () -> sessions.forEach(Session::shutdown));
         notifier.start();
         join(notifier, deadline);
     }

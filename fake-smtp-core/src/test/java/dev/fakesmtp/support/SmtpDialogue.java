@@ -44,8 +44,13 @@ public final class SmtpDialogue implements AutoCloseable {
 
     /** Connects to the server with a 5 second read timeout. */
     public static SmtpDialogue connect(FakeSmtpServer server) {
+        return connect(server, server.port());
+    }
+
+    /** Connects to {@code port} on the server's host (another port of it, or a relay) with a 5 second read timeout. */
+    public static SmtpDialogue connect(FakeSmtpServer server, int port) {
         try {
-            Socket socket = new Socket(server.host(), server.port());
+            Socket socket = new Socket(server.host(), port);
             socket.setSoTimeout(5_000);
             socket.setTcpNoDelay(true);
             return new SmtpDialogue(socket);

@@ -5,6 +5,7 @@ import dev.fakesmtp.internal.Checks;
 import dev.fakesmtp.internal.ServerSettings;
 import dev.fakesmtp.internal.auth.AuthSettings;
 import dev.fakesmtp.internal.tls.BundledTls;
+import dev.fakesmtp.internal.tls.TlsIdentity;
 import dev.fakesmtp.internal.tls.TlsMaterial;
 import dev.fakesmtp.internal.tls.TlsSettings;
 import java.security.KeyStore;
@@ -204,7 +205,8 @@ public final class FakeSmtpServer implements AutoCloseable {
         private boolean implicitTlsOnly;
         private int implicitTlsPort = -1;
         private List<String> tlsProtocols = List.of("TLSv1.3", "TLSv1.2");
-        private Supplier<TlsMaterial> tlsMaterial = BundledTls::material;
+        /** Makes one server's TLS material; called at most once per server built. */
+        private Supplier<TlsMaterial> tlsMaterial = () -> BundledTls.identity().newMaterial();
         private final Set<AuthMechanism> authMechanisms = EnumSet.allOf(AuthMechanism.class);
         private final Map<String, String> passwords = new LinkedHashMap<>();
         private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -382,9 +384,9 @@ public final class FakeSmtpServer implements AutoCloseable {
 
         /** Uses your key store (one private key with its chain) instead of the bundled test certificate. */
         public Builder tlsKeyStore(KeyStore keyStore, char[] password) {
-            TlsMaterial material = TlsMaterial.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
+            TlsIdentity identity = TlsIdentity.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
                     Objects.requireNonNull(password, "password"), null);
-            this.tlsMaterial = () -> material;
+            this.tlsMaterial = identity::newMaterial;
             return this;
         }
 

@@ -162,14 +162,20 @@ public final class FakeSmtpServer implements AutoCloseable {
         return new FailureScenarios(this);
     }
 
-    /** Forgets the captured messages, the remembered sessions and the failure rules; open connections go on. */
+    /**
+     * Forgets the captured messages, the remembered sessions and the failure rules; open
+     * connections go on. Session ids keep counting ({@code s1}, {@code s2} ... for the server's
+     * life): a connection open across the reset keeps its id, and its mail carries it.
+     */
     public void reset() {
         acceptor.reset();
     }
 
     /**
-     * Stops listening, sends 421 to every open connection, closes them and waits (within the
-     * shutdown timeout) for their threads to end. The port is free when this returns. Idempotent.
+     * Stops listening, sends 421 to every open connection, closes them and joins every thread
+     * the server started, within the shutdown timeout whatever the clients do (a mailbox
+     * listener that never returns keeps its thread). The port is free when this returns.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -299,7 +305,13 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link #close()} waits for connection threads to end; 5 seconds by default. */
+        /**
+         * The most {@link FakeSmtpServer#close()} takes, whatever the clients do, to tell them 421 and
+         * join every thread of the server; 5 seconds by default.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = Checks.positive("shutdownTimeout", timeout);
             return this;
@@ -441,7 +453,13 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long one connection may last in all before 421 4.4.2; ten minutes by default. */
+        /**
+         * How long one connection may last in all before 421 4.4.2; ten minutes by default. It
+         * bounds every read, write and TLS handshake of the connection and every {@code stall()}.
+         *
+         * @param duration a positive duration
+         * @return this builder
+         */
         public Builder maxSessionDuration(Duration duration) {
             this.maxSessionDuration = Checks.positive("maxSessionDuration", duration);
             return this;

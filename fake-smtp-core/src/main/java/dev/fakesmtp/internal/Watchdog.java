@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Watchdog {
 
+    private static final System.Logger LOG = System.getLogger(Watchdog.class.getName());
+
     /** A connection as the watchdog sees it. */
     interface Watched {
         /**
@@ -81,7 +83,14 @@ final class Watchdog {
             long now = System.nanoTime();
             long next = now + quietNanos;
             for (Watched connection : watched) {
-                long wanted = connection.watch(now, quietNanos);
+                long wanted;
+                try {
+                    wanted = connection.watch(now, quietNanos);
+                } catch (RuntimeException e) {
+                    // One connection's failure must not end the watch over all the others.
+                    LOG.log(System.Logger.Level.ERROR, "fake-smtp watchdog: a connection could not be checked", e);
+                    continue;
+                }
                 if (wanted - next < 0) {
                     next = wanted;
                 }

@@ -81,7 +81,6 @@ public final class Acceptor {
             }
             serverSocket = main;
             implicitTlsSocket = implicit;
-            watchdog.start("fake-smtp-watchdog-" + main.getLocalPort());
             listen(main, settings.tls().implicitTlsOnly());
             if (implicit != null) {
                 listen(implicit, true);
@@ -157,6 +156,7 @@ public final class Acceptor {
         }
         open.add(session);
         try {
+            watchdog.startOnce("fake-smtp-watchdog-" + serverSocket.getLocalPort());
             // Named after the main port and the session's id, so a thread dump tells servers and sessions apart.
             session.start("fake-smtp-session-" + serverSocket.getLocalPort() + "-" + number);
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -45,11 +45,16 @@ final class Watchdog {
         this.quietNanos = Math.max(1, SessionLimits.nanos(quiet));
     }
 
-    /** Starts the watchdog's thread. */
-    void start(String name) {
-        Thread started = ConnectionThreads.newThread(name, this::run);
-        thread = started;
-        started.start();
+    /**
+     * Starts the watchdog's thread unless it runs already: on the first connection, so a server
+     * nobody connects to never has one. Called by one thread at a time.
+     */
+    void startOnce(String name) {
+        if (thread == null) {
+            Thread started = ConnectionThreads.newThread(name, this::run);
+            thread = started;
+            started.start();
+        }
     }
 
     /** Called after a connection armed {@code deadline}: wakes the watchdog if it would look too late. */

@@ -24,7 +24,14 @@ public final class RuleSet {
         return firing(event, rule -> true);
     }
 
-    /** Like {@link #firing(RuleEvent)} among the {@code eligible} rules only; the others are not even matched. */
+    /**
+     * Like {@link #firing(RuleEvent)} among the {@code eligible} rules only; the others are not
+     * even matched, so their counts do not move.
+     *
+     * @param event what happened
+     * @param eligible which rules may be claimed
+     * @return the rule that fires, or null
+     */
     public RuleImpl firing(RuleEvent event, Predicate<RuleImpl> eligible) {
         if (rules.isEmpty()) {
             return null; // the common case costs one volatile read

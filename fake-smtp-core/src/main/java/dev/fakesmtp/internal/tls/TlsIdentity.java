@@ -34,6 +34,10 @@ public final class TlsIdentity {
      * last certificate of its chain (the root), or {@code caPem} when given. The key store is
      * read here and not kept.
      *
+     * @param keyStore a key store with one private key entry and its chain
+     * @param password the password of the key entry
+     * @param caPem the CA certificate to hand to clients as PEM, or null for the chain's root
+     * @return the identity
      * @throws FakeSmtpException if the key store has no usable key entry or the password is wrong
      */
     public static TlsIdentity fromKeyStore(KeyStore keyStore, char[] password, String caPem) {
@@ -47,7 +51,11 @@ public final class TlsIdentity {
         }
     }
 
-    /** New contexts for one server: their session caches belong to that server alone. */
+    /**
+     * New contexts for one server: their session caches belong to that server alone.
+     *
+     * @return a new server context over this identity, with trust material for clients
+     */
     public TlsMaterial newMaterial() {
         return TlsMaterial.of(keyManagers.clone(), root, caPem);
     }

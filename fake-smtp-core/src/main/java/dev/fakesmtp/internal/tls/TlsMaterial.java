@@ -42,7 +42,13 @@ public final class TlsMaterial {
         }
     }
 
-    /** Material from a ready server context (the user's, shared as the user shares it); clients get no trust material. */
+    /**
+     * Material from a ready server context (the user's, shared as the user shares it); clients
+     * get no trust material.
+     *
+     * @param context the server-side context
+     * @return material that can serve TLS but not tell clients what to trust
+     */
     public static TlsMaterial fromServerContext(SSLContext context) {
         return new TlsMaterial(context, null, null);
     }

@@ -133,7 +133,7 @@ public final class RuleRunner {
     private static void stall(Session session) throws IOException {
         byte[] sink = new byte[4096];
         while (true) {
-            if (Thread.interrupted()) {
+            if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("Stall interrupted by server shutdown");
             }
             try {

@@ -9,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * arms a deadline before such an operation and disarms it after; the watchdog closes the socket
  * of one still armed past its deadline, which makes the blocked call fail at once.
  *
- * <p>It sleeps until the earliest moment anything could be overdue: a wake-up per idle timeout
- * when nothing happens, and one at each session's time limit. Arming costs a few volatile
+ * <p>It sleeps until the earliest moment anything could be overdue: a wake-up per quiet period
+ * (the smaller of the idle timeout and the session time limit) when nothing happens, and one at
+ * each session's time limit. Arming costs a few volatile
  * accesses; a connection wakes the watchdog only when its deadline comes before the watchdog's
  * next look, which happens only for the last writes of a session past its time limit and for
  * the 421s of a shutdown.
@@ -23,7 +24,8 @@ final class Watchdog {
     interface Watched {
         /**
          * Closes the connection if an operation is armed past its deadline, and returns when it
-         * next needs a look ({@code System.nanoTime()}), at the latest {@code now + quiet}.
+         * next needs a look ({@code System.nanoTime()}); the watchdog looks again at the earliest
+         * of these, and at {@code now + quiet} at the latest.
          */
         long watch(long now, long quiet);
     }

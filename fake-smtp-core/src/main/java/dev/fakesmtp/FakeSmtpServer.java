@@ -5,6 +5,7 @@ import dev.fakesmtp.internal.Checks;
 import dev.fakesmtp.internal.ServerSettings;
 import dev.fakesmtp.internal.auth.AuthSettings;
 import dev.fakesmtp.internal.tls.BundledTls;
+import dev.fakesmtp.internal.tls.TlsIdentity;
 import dev.fakesmtp.internal.tls.TlsMaterial;
 import dev.fakesmtp.internal.tls.TlsSettings;
 import dev.fakesmtp.internal.web.WebUi;
@@ -193,15 +194,19 @@ public final class FakeSmtpServer implements AutoCloseable {
     /**
      * Forgets the captured messages, the mailbox listeners, the remembered sessions (open ones
      * included) and the failure rules; open connections go on. The JUnit extension and the Spring
-     * integration call this between tests that share a server.
+     * integration call this between tests that share a server. Session ids keep counting
+     * ({@code s1}, {@code s2} ... for the server's life): a connection open across the reset
+     * keeps its id, and its mail carries it.
      */
     public void reset() {
         acceptor.reset();
     }
 
     /**
-     * Stops listening, sends 421 to every open connection, closes them and waits (within the
-     * shutdown timeout) for their threads to end. The port is free when this returns. Idempotent.
+     * Stops listening, sends 421 to every open connection, closes them and joins every thread
+     * the server started, within the shutdown timeout whatever the clients do (a mailbox
+     * listener that never returns keeps its thread). The port is free when this returns.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -241,7 +246,8 @@ public final class FakeSmtpServer implements AutoCloseable {
         private boolean implicitTlsOnly;
         private int implicitTlsPort = -1;
         private List<String> tlsProtocols = List.of("TLSv1.3", "TLSv1.2");
-        private Supplier<TlsMaterial> tlsMaterial = BundledTls::material;
+        /** Makes one server's TLS material; called at most once per server built. */
+        private Supplier<TlsMaterial> tlsMaterial = () -> BundledTls.identity().newMaterial();
         private final Set<AuthMechanism> authMechanisms = EnumSet.allOf(AuthMechanism.class);
         private final Map<String, String> passwords = new LinkedHashMap<>();
         private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -356,7 +362,13 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link #close()} waits for connection threads to end; 5 seconds by default. */
+        /**
+         * The most {@link FakeSmtpServer#close()} takes, whatever the clients do, to tell them 421 and
+         * join every thread of the server; 5 seconds by default.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = Checks.positive("shutdownTimeout", timeout);
             return this;
@@ -448,9 +460,9 @@ public final class FakeSmtpServer implements AutoCloseable {
 
         /** Uses your key store (one private key with its chain) instead of the bundled test certificate. */
         public Builder tlsKeyStore(KeyStore keyStore, char[] password) {
-            TlsMaterial material = TlsMaterial.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
+            TlsIdentity identity = TlsIdentity.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
                     Objects.requireNonNull(password, "password"), null);
-            this.tlsMaterial = () -> material;
+            this.tlsMaterial = identity::newMaterial;
             return this;
         }
 
@@ -509,7 +521,13 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How long one connection may last in all before 421 4.4.2; ten minutes by default. */
+        /**
+         * How long one connection may last in all before 421 4.4.2; ten minutes by default. It
+         * bounds every read, write and TLS handshake of the connection and every {@code stall()}.
+         *
+         * @param duration a positive duration
+         * @return this builder
+         */
         public Builder maxSessionDuration(Duration duration) {
             this.maxSessionDuration = Checks.positive("maxSessionDuration", duration);
             return this;

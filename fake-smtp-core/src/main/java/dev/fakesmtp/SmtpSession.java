@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public interface SmtpSession {
 
-    /** The id of this session, also found on the envelope of every message it sent. */
+    /**
+     * The id of this session ({@code s1}, {@code s2}, ...), also found on the envelope of every
+     * message it sent; unique for the server's life, {@code reset()} included.
+     */
     String id();
 
     /** The client's address and port. */

@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Owns the listening socket: binds synchronously in {@link #start()}, accepts on a platform
- * thread, hands each connection to a new connection thread, and tracks open sessions so that
- * {@link #close()} can end them all within a bound.
+ * Owns the listening sockets: binds synchronously in {@link #start()}, accepts on a thread of
+ * its own, hands each connection to a new connection thread, and tracks open sessions so that
+ * {@link #close()} can end them all, and join every thread it started, within a bound.
  */
 public final class Acceptor {
 
@@ -32,15 +34,18 @@ public final class Acceptor {
     private final ServerSettings settings;
     private final SessionHistory history;
     private final MailboxImpl mailbox;
-    private final CommandHandlers handlers = new CommandHandlers();
     private final RuleSet rules = new RuleSet();
+    /** Every session whose thread was started and has not ended, implicit-TLS refusals included. */
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    /** How many of {@link #open} are implicit-TLS connections over the limit, only being refused. */
+    private final AtomicInteger refusing = new AtomicInteger();
     private final AtomicInteger sessionCounter = new AtomicInteger();
-    private final ConnectionThreads threads;
+    private final Watchdog watchdog;
+    private final SessionServices services;
     private final Object lifecycle = new Object();
     private ServerSocket serverSocket;
     private ServerSocket implicitTlsSocket;
-    private final List<Thread> acceptThreads = new java.util.ArrayList<>();
+    private final List<Thread> acceptThreads = new ArrayList<>();
     private volatile boolean closing;
 
     /** An acceptor for these settings; nothing is bound until {@link #start()}. */
@@ -48,7 +53,10 @@ public final class Acceptor {
         this.settings = settings;
         this.history = new SessionHistory(settings.sessionHistory());
         this.mailbox = new MailboxImpl(history::lastTranscriptTail);
-        this.threads = new ConnectionThreads("fake-smtp-session-");
+        Duration quiet = settings.idleTimeout().compareTo(settings.maxSessionDuration()) < 0
+                ? settings.idleTimeout() : settings.maxSessionDuration();
+        this.watchdog = new Watchdog(open, quiet);
+        this.services = new SessionServices(settings, mailbox, new CommandHandlers(), rules, watchdog);
     }
 
     /** Binds (every port, or none) and starts the accept threads. */
@@ -96,8 +104,8 @@ public final class Acceptor {
 
     private void listen(ServerSocket socket, boolean implicitTls) {
         // On JDK 21+ a virtual thread: far cheaper to start and to stop than a platform thread.
-        Thread thread = threads.newThread(() -> acceptLoop(socket, implicitTls));
-        thread.setName("fake-smtp-acceptor-" + socket.getLocalPort());
+        Thread thread = ConnectionThreads.newThread("fake-smtp-acceptor-" + socket.getLocalPort(),
+                () -> acceptLoop(socket, implicitTls));
         acceptThreads.add(thread);
         thread.start();
     }
@@ -127,23 +135,44 @@ public final class Acceptor {
     }
 
     private synchronized void serve(Socket socket, boolean implicitTls) {
-        SessionRecord record = new SessionRecord("s" + sessionCounter.incrementAndGet(),
+        int number = sessionCounter.incrementAndGet();
+        SessionRecord record = new SessionRecord("s" + number,
                 (InetSocketAddress) socket.getRemoteSocketAddress(), settings.transcriptLineLimit());
         history.add(record);
-        if (open.size() >= settings.maxConnections()) {
+        boolean overLimit = open.size() - refusing.get() >= settings.maxConnections();
+        if (overLimit && !implicitTls) {
             refuse(socket, record);
             return;
         }
-        Session[] holder = new Session[1];
-        Session session = new Session(socket, implicitTls, settings, record, mailbox, handlers, rules,
-                () -> open.remove(holder[0]));
-        holder[0] = session;
+        if (overLimit && refusing.get() >= settings.maxConnections()) {
+            // A flood of TLS connections over the limit: refusing each in TLS would take a thread each.
+            record.ended(SessionEnd.CONNECTION_LIMIT);
+            closeQuietly(socket);
+            return;
+        }
+        Session session = new Session(socket, implicitTls, overLimit, record, services, this::ended);
+        if (overLimit) {
+            refusing.incrementAndGet();
+        }
         open.add(session);
         try {
-            threads.newThread(session).start();
+            watchdog.startOnce("fake-smtp-watchdog-" + serverSocket.getLocalPort());
+            // Named after the main port and the session's id, so a thread dump tells servers and sessions apart.
+            session.start("fake-smtp-session-" + serverSocket.getLocalPort() + "-" + number);
         } catch (RuntimeException | OutOfMemoryError e) {
-            open.remove(session);
-            refuse(socket, record);
+            ended(session);
+            if (implicitTls) {
+                record.ended(SessionEnd.CONNECTION_LIMIT);
+                closeQuietly(socket);
+            } else {
+                refuse(socket, record);
+            }
+        }
+    }
+
+    private void ended(Session session) {
+        if (open.remove(session) && session.overLimit()) {
+            refusing.decrementAndGet();
         }
     }
 
@@ -152,15 +181,24 @@ public final class Acceptor {
         record.ended(SessionEnd.CONNECTION_LIMIT);
         try (socket) {
             ReplyWriter writer = new ReplyWriter(socket.getOutputStream(), record, true);
-            writer.send(SmtpReply.of(421, "4.3.2", settings.hostname() + " Too many connections, try again later"));
+            writer.send(tooManyConnections(settings));
         } catch (IOException e) {
             // The client is already gone.
         }
     }
 
-    /** Stops accepting, ends every session with 421 and waits for their threads within the bound. */
+    /** The reply to a connection over the limit, in clear text or, on an implicit-TLS port, after the handshake. */
+    static SmtpReply tooManyConnections(ServerSettings settings) {
+        return SmtpReply.of(421, "4.3.2", settings.hostname() + " Too many connections, try again later");
+    }
+
+    /**
+     * Stops accepting, ends every session with 421 and joins every thread the server started,
+     * all within the shutdown timeout, whatever the clients do.
+     */
     public void close() {
         List<Thread> acceptors;
+        int port;
         synchronized (lifecycle) {
             if (closing) {
                 return;
@@ -169,50 +207,13 @@ public final class Acceptor {
             closeQuietly(serverSocket);
             closeQuietly(implicitTlsSocket);
             acceptors = List.copyOf(acceptThreads);
+            port = serverSocket == null ? 0 : serverSocket.getLocalPort();
         }
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
-        acceptors.forEach(thread -> join(thread, deadline));
-        List<Session> sessions = List.copyOf(open);
-        // The 421s normally take microseconds; the whole shutdown timeout is only spent on a
-        // client whose socket buffer is full, and closing the sockets below ends even that write.
-        notifyShutdown(sessions, deadline);
-        sessions.forEach(Session::closeSocket);
-        for (Session session : sessions) {
-            Thread thread = session.thread();
-            if (thread != null) {
-                thread.interrupt(); // ends a rule's delay; socket reads already fail on the closed socket
-            }
-        }
-        for (Session session : sessions) {
-            join(session.thread(), deadline);
-        }
-    }
-
-    /**
-     * Sends 421 to every open session from a helper thread, so a client that does not read (its
-     * socket buffer full) cannot block close(): past the bound, the sockets are closed anyway.
-     */
-    private void notifyShutdown(List<Session> sessions, long deadline) {
-        if (sessions.isEmpty()) {
-            return;
-        }
-        Thread notifier = threads.newThread(() -> sessions.forEach(Session::shutdown));
-        notifier.start();
-        join(notifier, deadline);
-    }
-
-    private static void join(Thread thread, long deadline) {
-        if (thread == null) {
-            return;
-        }
-        long remaining = deadline - System.nanoTime();
-        try {
-            if (remaining > 0) {
-                thread.join(Math.max(1, remaining / 1_000_000L));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long deadline = System.nanoTime() + SessionLimits.nanos(settings.shutdownTimeout());
+        // Once the acceptors have ended, no session can start: the list below is complete.
+        acceptors.forEach(thread -> Threads.join(thread, deadline));
+        Shutdown.endAll(List.copyOf(open), settings.shutdownTimeout(), deadline, "fake-smtp-shutdown-" + port);
+        watchdog.stop(deadline);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -7,40 +7,50 @@ import dev.fakesmtp.internal.tls.TlsHandshake;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocket;
 
 /**
  * The transport under a {@link Session}: the accepted TCP socket, the streams the dialogue reads
- * and writes (plain, or through a TLS layer), and the idle and session-time limits on reads.
+ * and writes (plain, or through a TLS layer), and the end of the connection, in order (with
+ * close_notify under TLS) or abrupt. Every blocking operation is bounded by its
+ * {@link SessionLimits}.
  */
 final class Connection {
-
-    /** A normal flush holds the writer for microseconds; one that holds it longer is stuck. */
-    private static final Duration SHUTDOWN_WRITE_WAIT = Duration.ofMillis(250);
 
     /** The accepted TCP socket; closing it ends the session even while TLS is layered on it. */
     private final Socket rawSocket;
     private final ServerSettings settings;
     private final SessionRecord record;
-    private final long idleMillis;
-    private long deadline;
+    private final SessionLimits limits;
+    /**
+     * Held by every write, by the switch to TLS and by the end of the output, so that a shutdown's
+     * 421 (sent from another thread) never lands inside a reply, a handshake or after the end.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile SmtpInput input;
     private volatile ReplyWriter writer;
+    private volatile SSLSocket tlsSocket;
+    /** Under the lock: true once the output has ended (close_notify sent). */
+    private boolean outputEnded;
 
-    Connection(Socket rawSocket, ServerSettings settings, SessionRecord record) {
+    Connection(Socket rawSocket, ServerSettings settings, SessionRecord record, Watchdog watchdog) {
         this.rawSocket = rawSocket;
         this.settings = settings;
         this.record = record;
-        this.idleMillis = Math.max(1, Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
+        this.limits = new SessionLimits(settings, record, watchdog, () -> close(false));
     }
 
-    /** Starts the session clock and sets the socket options; call first, on the session thread. */
+    /** Sets the socket options; call first, on the session thread. */
     void open() throws IOException {
-        deadline = System.nanoTime() + settings.maxSessionDuration().toNanos();
         rawSocket.setTcpNoDelay(true);
-        rawSocket.setSoTimeout((int) idleMillis);
+        rawSocket.setSoTimeout(limits.readTimeoutMillis());
+    }
+
+    /** The limits on this connection's blocking operations, which the watchdog looks at. */
+    SessionLimits limits() {
+        return limits;
     }
 
     /** Reads and writes on the plain socket. */
@@ -49,17 +59,25 @@ final class Connection {
     }
 
     /**
-     * Runs the server side of a TLS handshake over the TCP socket and reads and writes through
-     * it from now on; returns what was negotiated.
+     * Runs the server side of a TLS handshake over the TCP socket, bounded by the session time
+     * limit, and reads and writes through it from now on; returns what was negotiated.
      */
     TlsInfo useTls(boolean implicit) throws IOException {
-        SSLSocket tlsSocket = TlsHandshake.serverSide(rawSocket, settings.tls());
-        useStreams(tlsSocket);
-        return TlsHandshake.info(tlsSocket, implicit);
+        lock.lock();
+        try {
+            rawSocket.setSoTimeout(limits.readTimeoutMillis());
+            SSLSocket tls = limits.handshake(() -> TlsHandshake.serverSide(rawSocket, settings.tls()));
+            tlsSocket = tls;
+            useStreams(tls);
+            return TlsHandshake.info(tls, implicit);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void useStreams(Socket current) throws IOException {
-        writer = new ReplyWriter(current.getOutputStream(), record, settings.advertises(Extension.ENHANCED_STATUS_CODES));
+        writer = new ReplyWriter(limits.bound(current.getOutputStream()), record,
+                settings.advertises(Extension.ENHANCED_STATUS_CODES), lock);
         input = new SmtpInput(current.getInputStream(), this::beforeBlocking);
     }
 
@@ -81,12 +99,7 @@ final class Connection {
         return rawSocket.getOutputStream();
     }
 
-    /** True once the session time limit has passed. */
-    boolean deadlinePassed() {
-        return System.nanoTime() - deadline >= 0;
-    }
-
-    /** True once the TCP socket was closed (by the session or by the server's close()). */
+    /** True once the TCP socket was closed (by the session, the watchdog or the server's close()). */
     boolean isClosed() {
         return rawSocket.isClosed();
     }
@@ -101,17 +114,69 @@ final class Connection {
     }
 
     /**
-     * From another thread (the server's close()): sends a reply unless the writer is stuck on a
-     * client that does not read; closing the socket afterwards ends even that write.
+     * From the server's close(), on another thread: sends {@code reply} and ends the output
+     * (close_notify under TLS), once no other write is in progress. Gives up when another thread
+     * keeps writing past {@code turnUntil}, returning false; its own writes may block until
+     * {@code writesUntil} at most ({@code System.nanoTime()} values).
      */
-    void trySendFromOtherThread(SmtpReply reply) {
-        ReplyWriter current = writer;
-        if (current != null) {
-            try {
-                current.trySend(reply, SHUTDOWN_WRITE_WAIT);
-            } catch (IOException | RuntimeException e) {
-                // The client is gone or stuck: closing the socket is all that is left.
+    boolean sendLastFromOtherThread(SmtpReply reply, long turnUntil, long writesUntil) {
+        try {
+            if (!lock.tryLock(Math.max(0, turnUntil - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            ReplyWriter current = writer;
+            if (current != null && !outputEnded && !rawSocket.isClosed()) {
+                limits.shutdownWritesUntil(writesUntil);
+                current.send(reply);
+                endOutput();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client is gone or stuck: closing the socket is all that is left.
+        } finally {
+            limits.endShutdownWrites();
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /**
+     * Ends the session in order: under TLS a close_notify alert first (RFC 8446 §6.1), bounded
+     * like any write, then the TCP socket is closed.
+     */
+    void closeInOrder() {
+        try {
+            // Waits for a shutdown's 421 in progress: its writes are bounded, and close() interrupts.
+            lock.lockInterruptibly();
+            try {
+                if (!rawSocket.isClosed()) {
+                    endOutput();
+                }
+            } catch (IOException | RuntimeException e) {
+                // The client is gone: there is nobody to tell.
+            } finally {
+                lock.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the server is closing: no time for courtesy
+        }
+        close(false);
+    }
+
+    /** Under the lock: the close_notify alert under TLS; in clear text, closing the socket says it all. */
+    private void endOutput() throws IOException {
+        SSLSocket tls = tlsSocket;
+        if (tls != null && !outputEnded) {
+            outputEnded = true;
+            // Unlike close(), shutdownOutput never waits for the client's close_notify or for a reader.
+            limits.write(() -> {
+                tls.shutdownOutput();
+                return null;
+            });
         }
     }
 
@@ -137,12 +202,7 @@ final class Connection {
      */
     private void beforeBlocking() throws IOException {
         flushQuietly();
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            throw new SocketTimeoutException("Session time limit exceeded");
-        }
-        // Rounded up, so a read never times out just before the deadline and passes for idleness.
-        rawSocket.setSoTimeout((int) Math.max(1, Math.min(idleMillis, (remaining + 999_999L) / 1_000_000L)));
+        rawSocket.setSoTimeout(limits.readTimeoutMillis());
     }
 
     private void flushQuietly() {

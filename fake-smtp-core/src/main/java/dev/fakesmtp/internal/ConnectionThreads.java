@@ -3,7 +3,6 @@ package dev.fakesmtp.internal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes the thread that serves one connection: a virtual thread on Java 21+, a daemon platform
@@ -33,12 +32,7 @@ public final class ConnectionThreads {
         UNSTARTED = unstarted;
     }
 
-    private final String namePrefix;
-    private final AtomicLong counter = new AtomicLong();
-
-    /** A factory naming its threads {@code namePrefix + n}. */
-    public ConnectionThreads(String namePrefix) {
-        this.namePrefix = namePrefix;
+    private ConnectionThreads() {
     }
 
     /** True when this JVM gives each connection a virtual thread. */
@@ -46,9 +40,8 @@ public final class ConnectionThreads {
         return OF_VIRTUAL != null;
     }
 
-    /** An unstarted thread that runs {@code task}. */
-    public Thread newThread(Runnable task) {
-        String name = namePrefix + counter.incrementAndGet();
+    /** An unstarted thread named {@code name} that runs {@code task}. */
+    public static Thread newThread(String name, Runnable task) {
         if (OF_VIRTUAL != null) {
             try {
                 Thread thread = (Thread) UNSTARTED.invoke(OF_VIRTUAL.invoke(), task);

@@ -21,14 +21,20 @@ final class Greeting {
     /** Greets the client; false when the session already ended (a rule broke the handshake). */
     static boolean greet(Session session, boolean implicitTls) throws IOException {
         RuleEvent connect = RuleEvent.connect();
-        RuleImpl rule = session.rules().firing(connect);
-        if (rule != null && implicitTls && rule.effect().kind() == Effect.Kind.FAIL_TLS_HANDSHAKE) {
-            RuleRunner.failTlsHandshake(session, rule.description(), false);
-            return false;
-        }
+        RuleImpl rule;
         if (implicitTls) {
+            // Only a rule that fails the handshake acts before it. Every other connect rule is
+            // claimed after it, where the dialogue starts: a client that never completes a
+            // handshake uses none of them up.
+            RuleImpl failing = session.rules().firing(connect, Greeting::failsHandshake);
+            if (failing != null) {
+                RuleRunner.failTlsHandshake(session, failing.description(), false);
+                return false;
+            }
             session.useImplicitTls();
+            rule = session.rules().firing(connect, candidate -> !failsHandshake(candidate));
         } else {
+            rule = session.rules().firing(connect);
             session.usePlainStreams();
         }
         // A delay rule pauses here: the early-talker check must come after it, or a client
@@ -48,5 +54,9 @@ final class Greeting {
         // Written right after the check, so what it saw is what the client sent before the greeting.
         session.flush();
         return true;
+    }
+
+    private static boolean failsHandshake(RuleImpl rule) {
+        return rule.effect().kind() == Effect.Kind.FAIL_TLS_HANDSHAKE;
     }
 }

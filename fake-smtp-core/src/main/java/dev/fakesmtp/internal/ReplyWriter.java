@@ -13,11 +13,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * when the client's input is drained; so each reply, or each pipelined batch of replies, is one
  * TCP segment. Locked because shutdown writes its 421 from another thread; a lock rather than
  * {@code synchronized} so that shutdown can skip a writer that is stuck on a client that does
- * not read, and so a virtual thread blocked in a write does not pin its carrier (Java 21).
+ * not read, and so a virtual thread blocked in a write does not pin its carrier (Java 21). The
+ * lock is the connection's, shared with what else must not interleave with a reply.
  */
 public final class ReplyWriter {
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
     private final OutputStream out;
     private final SessionRecord record;
     private final boolean enhancedCodes;
@@ -26,9 +27,15 @@ public final class ReplyWriter {
 
     /** A writer to the socket's (unbuffered) stream that logs every line into {@code record}. */
     public ReplyWriter(OutputStream out, SessionRecord record, boolean enhancedCodes) {
+        this(out, record, enhancedCodes, new ReentrantLock());
+    }
+
+    /** A writer whose writes hold {@code lock}, which the caller may hold for more than a write. */
+    ReplyWriter(OutputStream out, SessionRecord record, boolean enhancedCodes, ReentrantLock lock) {
         this.out = out;
         this.record = record;
         this.enhancedCodes = enhancedCodes;
+        this.lock = lock;
     }
 
     /** Queues a reply; it goes out at the next {@link #flush()}. */
@@ -62,29 +69,6 @@ public final class ReplyWriter {
         try {
             append(reply, null);
             writePending();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Sends a reply unless another thread keeps writing for longer than {@code wait} (then it is
-     * probably stuck on a client that does not read, and waiting on could hang the caller);
-     * returns whether it was sent.
-     */
-    public boolean trySend(SmtpReply reply, java.time.Duration wait) throws IOException {
-        try {
-            if (!lock.tryLock(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        try {
-            append(reply, null);
-            writePending();
-            return true;
         } finally {
             lock.unlock();
         }

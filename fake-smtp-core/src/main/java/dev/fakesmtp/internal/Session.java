@@ -7,7 +7,6 @@ import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.TlsInfo;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
-import dev.fakesmtp.internal.command.CommandHandlers;
 import dev.fakesmtp.internal.rules.RuleClosedConnection;
 import dev.fakesmtp.internal.rules.RuleSet;
 import dev.fakesmtp.internal.tls.TlsHandshake;
@@ -15,20 +14,22 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One client connection, served on its own thread with blocking I/O: greets, reads command
  * lines, dispatches them to the handlers and keeps the dialogue state the handlers share.
  */
-public final class Session implements Runnable {
+public final class Session implements Runnable, Watchdog.Watched {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
     private final Connection connection;
     private final boolean implicitTls;
+    private final boolean overLimit;
     private final ServerSettings settings;
     private final SessionRecord record;
-    private final Runnable onClose;
+    private final Consumer<Session> onClose;
     private final LineHandler lines;
     private final RuleSet rules;
     private TlsInfo tls;
@@ -42,67 +43,111 @@ public final class Session implements Runnable {
     private final Delivery delivery;
     private volatile Thread thread;
 
-    /** A session on an accepted socket; {@code onClose} runs when it has ended. */
-    public Session(Socket socket, boolean implicitTls, ServerSettings settings, SessionRecord record,
-                   MailboxImpl mailbox, CommandHandlers handlers, RuleSet rules, Runnable onClose) {
-        this.rules = rules;
-        this.connection = new Connection(socket, settings, record);
+    /**
+     * A session on an accepted socket; {@code onClose} runs when it has ended. An implicit-TLS
+     * connection {@code overLimit} is only told 421 4.3.2, inside TLS.
+     */
+    Session(Socket socket, boolean implicitTls, boolean overLimit, SessionRecord record, SessionServices services,
+            Consumer<Session> onClose) {
+        this.settings = services.settings();
+        this.rules = services.rules();
+        this.connection = new Connection(socket, settings, record, services.watchdog());
         this.implicitTls = implicitTls;
-        this.settings = settings;
+        this.overLimit = overLimit;
         this.record = record;
-        this.delivery = new Delivery(mailbox, record);
-        this.lines = new LineHandler(this, handlers);
+        this.delivery = new Delivery(services.mailbox(), record);
+        this.lines = new LineHandler(this, services.handlers());
         this.onClose = onClose;
+    }
+
+    /** Starts the session on a new thread named {@code name}; {@link #thread()} is set before it runs. */
+    void start(String name) {
+        Thread started = ConnectionThreads.newThread(name, this);
+        thread = started;
+        started.start();
     }
 
     @Override
     public void run() {
-        thread = Thread.currentThread();
+        boolean inOrder = false; // whether the session ends with close_notify under TLS
         try {
             connection.open();
-            if (!Greeting.greet(this, implicitTls)) {
-                return;
-            }
-            flush();
-            while (!closeRequested) {
-                CommandLine line = connection.input().readLine(Math.max(settings.maxCommandLineLength(), LineHandler.AUTH_LINE));
-                if (line == null) {
-                    record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT");
-                    record.ended(SessionEnd.CLIENT_DISCONNECTED);
-                    break;
+            if (overLimit) {
+                refuseInTls();
+                inOrder = true;
+            } else if (Greeting.greet(this, implicitTls)) {
+                flush();
+                while (!closeRequested) {
+                    CommandLine line = connection.input().readLine(Math.max(settings.maxCommandLineLength(), LineHandler.AUTH_LINE));
+                    if (line == null) {
+                        clientLeft("");
+                        break;
+                    }
+                    lines.handle(line);
                 }
-                lines.handle(line);
+                flush();
+                inOrder = true;
             }
-            flush();
         } catch (TlsHandshake.Failed e) {
             record.tlsFailure(e.getMessage());
-            record.ended(SessionEnd.TLS_HANDSHAKE_FAILED);
+            record.ended(connection.limits().timeIsUp() ? SessionEnd.SESSION_TIME_LIMIT : SessionEnd.TLS_HANDSHAKE_FAILED);
         } catch (RuleClosedConnection e) {
             record.ended(SessionEnd.CLOSED_BY_RULE);
         } catch (SocketTimeoutException e) {
-            if (connection.deadlinePassed()) {
+            if (connection.limits().timeIsUp()) {
                 endWith(SessionEnd.SESSION_TIME_LIMIT, SmtpReply.of(421, "4.4.2",
                         settings.hostname() + " Session time limit exceeded, closing connection"));
             } else {
                 endWith(SessionEnd.IDLE_TIMEOUT, SmtpReply.of(421, "4.4.2",
                         settings.hostname() + " Idle timeout, closing connection"));
             }
+            inOrder = true;
         } catch (IOException e) {
             if (connection.isClosed()) {
-                record.ended(SessionEnd.SERVER_SHUTDOWN);
+                record.ended(SessionEnd.SERVER_SHUTDOWN); // or what closed it (the watchdog) said first
             } else {
                 // The client went away (EOF mid-DATA, reset, ...) without QUIT.
-                record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT: " + e.getMessage());
-                record.ended(SessionEnd.CLIENT_DISCONNECTED);
+                clientLeft(": " + e.getMessage());
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Session " + record.id() + " failed", e);
             endWith(SessionEnd.ERROR, SmtpReply.of(421, "4.3.0", settings.hostname() + " Internal error, closing"));
+            inOrder = true;
         } finally {
             record.ended(SessionEnd.ERROR); // only if nothing above ended it, e.g. an Error escaped
-            closeSocket();
-            onClose.run();
+            if (inOrder) {
+                connection.closeInOrder();
+            } else {
+                connection.close(false);
+            }
+            onClose.accept(this);
         }
+    }
+
+    /** The client hung up; without QUIT that is a violation, unless the server had already ended the session (421). */
+    private void clientLeft(String detail) {
+        if (!record.isEnded()) {
+            record.violation(Violation.Type.NO_QUIT, "The client closed the connection without QUIT" + detail);
+        }
+        record.ended(SessionEnd.CLIENT_DISCONNECTED);
+    }
+
+    /** An implicit-TLS connection over the limit: the handshake, so the client can read the 421 (RFC 8314 §3.3). */
+    private void refuseInTls() throws IOException {
+        record.ended(SessionEnd.CONNECTION_LIMIT);
+        useImplicitTls();
+        connection.sendQuietly(Acceptor.tooManyConnections(settings));
+    }
+
+    /** True for an implicit-TLS connection over the connection limit, which is only refused. */
+    boolean overLimit() {
+        return overLimit;
+    }
+
+    /** The session's time limit, and any blocking write or handshake, as the watchdog sees them. */
+    @Override
+    public long watch(long now, long quiet) {
+        return connection.limits().watch(now, quiet);
     }
 
     /** Reads and writes on the plain socket. */
@@ -280,6 +325,11 @@ public final class Session implements Runnable {
         return record;
     }
 
+    /** True once the session time limit has passed. */
+    boolean timeIsUp() {
+        return connection.limits().timeIsUp();
+    }
+
     /** The client's input, for DATA and BDAT. */
     public SmtpInput input() {
         return connection.input();
@@ -290,14 +340,20 @@ public final class Session implements Runnable {
         return record.clientAddress();
     }
 
-    /**
-     * Called by the server's close(), on another thread: sends 421 so the client knows, then
-     * closes the socket, which makes the session thread's blocking read fail and end.
-     */
-    public void shutdown() {
+    /** Called by the server's close() first: whatever happens next, the session ends because of it. */
+    void markShutdown() {
         record.ended(SessionEnd.SERVER_SHUTDOWN);
-        connection.trySendFromOtherThread(
-                SmtpReply.of(421, "4.3.2", settings.hostname() + " Service shutting down, closing"));
+    }
+
+    /**
+     * Called by the server's close(), on another thread: sends 421 so the client knows, and ends
+     * the output (close_notify under TLS); closing the socket afterwards makes the session
+     * thread's blocking read fail and end. Returns false when the session thread kept writing
+     * past {@code turnUntil}, so nothing was sent; writes block until {@code writesUntil} at most.
+     */
+    boolean shutdown(long turnUntil, long writesUntil) {
+        return connection.sendLastFromOtherThread(
+                SmtpReply.of(421, "4.3.2", settings.hostname() + " Service shutting down, closing"), turnUntil, writesUntil);
     }
 
     /** Closes the TCP socket (not a TLS layer, whose close may block); safe from any thread. */
@@ -305,7 +361,7 @@ public final class Session implements Runnable {
         connection.close(false);
     }
 
-    /** The thread serving this session, once it runs. */
+    /** The thread serving this session; set before it starts. */
     public Thread thread() {
         return thread;
     }

@@ -80,7 +80,6 @@ class StartCloseCyclesTest {
         assertThat(fakeSmtpThreads()).doesNotContainAnyElementsOf(used);
     }
 
-    /** The acceptor thread, found by the name it carries while its server is running. */
     /**
      * The acceptor thread while the server runs. On Java 21+ it is a virtual thread, which
      * {@code Thread.getAllStackTraces()} never lists: there the closed port (probed below) is

@@ -72,6 +72,11 @@ public final class SmtpDialogue implements AutoCloseable {
         return open(server, server.port(), readTimeout);
     }
 
+    /** Connects to {@code port} on the server's host (another port of it, or a relay) with a 5 second read timeout. */
+    public static SmtpDialogue connect(FakeSmtpServer server, int port) {
+        return open(server, port, DEFAULT_TIMEOUT);
+    }
+
     /**
      * Connects to {@code port} (e.g. the implicit-TLS port) and runs the TLS handshake at once,
      * verifying the certificate as {@code "localhost"} with {@code context}'s trust.

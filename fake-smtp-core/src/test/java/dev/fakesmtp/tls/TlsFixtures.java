@@ -110,8 +110,8 @@ final class TlsFixtures {
      * gives up first, so the server's record is awaited (5 s at most).
      */
     static SmtpSession awaitFailedHandshake(FakeSmtpServer server, int index) {
-        Eventually.assertWithin(AngusMail.WAIT, () -> assertThat(server.sessions().get(index).end())
-                .isEqualTo(SessionEnd.TLS_HANDSHAKE_FAILED));
+        Eventually.assertWithin(AngusMail.WAIT, () -> assertThat(server.sessions()).hasSizeGreaterThan(index)
+                .element(index).extracting(SmtpSession::end).isEqualTo(SessionEnd.TLS_HANDSHAKE_FAILED));
         return server.sessions().get(index);
     }
 

@@ -4,6 +4,7 @@ import dev.fakesmtp.Rule;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /** A server's failure rules, in the order they were added; safe to change while sessions run. */
 public final class RuleSet {
@@ -20,11 +21,23 @@ public final class RuleSet {
 
     /** The first rule that fires for {@code event}, or null; rules that match but may not fire are passed over. */
     public RuleImpl firing(RuleEvent event) {
+        return firing(event, rule -> true);
+    }
+
+    /**
+     * Like {@link #firing(RuleEvent)} among the {@code eligible} rules only; the others are not
+     * even matched, so their counts do not move.
+     *
+     * @param event what happened
+     * @param eligible which rules may be claimed
+     * @return the rule that fires, or null
+     */
+    public RuleImpl firing(RuleEvent event, Predicate<RuleImpl> eligible) {
         if (rules.isEmpty()) {
             return null; // the common case costs one volatile read
         }
         for (RuleImpl rule : rules) {
-            if (rule.claim(event)) {
+            if (eligible.test(rule) && rule.claim(event)) {
                 return rule;
             }
         }

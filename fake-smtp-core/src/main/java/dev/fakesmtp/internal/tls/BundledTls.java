@@ -9,8 +9,9 @@ import java.security.KeyStore;
 
 /**
  * The test-only certificate authority and server key that ship in the jar (made by
- * {@code src/main/tls/generate-test-certificates.sh}). Loaded once per JVM, on first use, by the
- * holder idiom: a server without TLS never pays for it.
+ * {@code src/main/tls/generate-test-certificates.sh}). Read and decrypted once per JVM, on first
+ * use, by the holder idiom (a server without TLS never pays for it), into an immutable
+ * {@link TlsIdentity}; each server makes its own contexts from it.
  */
 public final class BundledTls {
 
@@ -21,20 +22,20 @@ public final class BundledTls {
     private BundledTls() {
     }
 
-    /** The server's key and certificate chain (server, CA). */
-    public static TlsMaterial material() {
-        return Holder.MATERIAL;
+    /** The bundled server key and certificate chain (server, CA), shared read-only by every server. */
+    public static TlsIdentity identity() {
+        return Holder.IDENTITY;
     }
 
     private static final class Holder {
-        static final TlsMaterial MATERIAL = load();
+        static final TlsIdentity IDENTITY = load();
 
-        private static TlsMaterial load() {
+        private static TlsIdentity load() {
             try (InputStream keyStoreIn = open("fake-smtp-server.p12"); InputStream caIn = open("fake-smtp-ca.pem")) {
                 KeyStore keyStore = KeyStore.getInstance("PKCS12");
                 keyStore.load(keyStoreIn, PASSWORD);
                 String caPem = new String(caIn.readAllBytes(), StandardCharsets.US_ASCII);
-                return TlsMaterial.fromKeyStore(keyStore, PASSWORD, caPem);
+                return TlsIdentity.fromKeyStore(keyStore, PASSWORD, caPem);
             } catch (IOException | GeneralSecurityException e) {
                 throw new FakeSmtpException("Cannot load fake-smtp's bundled test certificate: " + e.getMessage(), e);
             }

@@ -1,20 +1,19 @@
 package dev.fakesmtp.internal.tls;
 
 import dev.fakesmtp.FakeSmtpException;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
-import java.util.Collections;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A server's TLS identity and what a client needs to trust it: the server-side
- * {@link SSLContext}, and a trust store with the certificate authority at the root of the
- * server's chain. Immutable; SSLContext is thread-safe.
+ * One server's TLS: the server-side {@link SSLContext}, and what a client needs to trust it (a
+ * trust store with the certificate authority at the root of the server's chain, and a client
+ * context that trusts only it). Made per server, so the contexts' session caches are that
+ * server's alone; SSLContext is thread-safe.
  */
 public final class TlsMaterial {
 
@@ -29,47 +28,29 @@ public final class TlsMaterial {
         this.caPem = caPem;
     }
 
-    /**
-     * Material from a key store holding one private key entry; clients are told to trust the
-     * last certificate of its chain (the root), or {@code caPem} when given.
-     */
-    public static TlsMaterial fromKeyStore(KeyStore keyStore, char[] password, String caPem) {
+    /** Material with a new server context over {@code keyManagers}; clients are told to trust {@code root}. */
+    static TlsMaterial of(KeyManager[] keyManagers, X509Certificate root, String caPem) {
         try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore, password);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            X509Certificate root = rootOf(keyStore);
+            context.init(keyManagers, null, null);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("fake-smtp-ca", root);
-            return new TlsMaterial(context, trust, caPem != null ? caPem : pem(root));
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new FakeSmtpException("Cannot use the key store for TLS: " + e.getMessage(), e);
+            return new TlsMaterial(context, trust, caPem);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new FakeSmtpException("Cannot make the TLS contexts: " + e.getMessage(), e);
         }
     }
 
-    /** Material from a ready server context; clients get no trust material from it. */
+    /**
+     * Material from a ready server context (the user's, shared as the user shares it); clients
+     * get no trust material.
+     *
+     * @param context the server-side context
+     * @return material that can serve TLS but not tell clients what to trust
+     */
     public static TlsMaterial fromServerContext(SSLContext context) {
         return new TlsMaterial(context, null, null);
-    }
-
-    private static X509Certificate rootOf(KeyStore keyStore) throws GeneralSecurityException {
-        for (String alias : Collections.list(keyStore.aliases())) {
-            if (keyStore.isKeyEntry(alias)) {
-                Certificate[] chain = keyStore.getCertificateChain(alias);
-                if (chain != null && chain.length > 0) {
-                    return (X509Certificate) chain[chain.length - 1];
-                }
-            }
-        }
-        throw new GeneralSecurityException("the key store has no private key entry with a certificate chain");
-    }
-
-    private static String pem(X509Certificate certificate) throws GeneralSecurityException {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded());
-        return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
     }
 
     /** The context the server's TLS sockets come from. */
@@ -82,7 +63,7 @@ public final class TlsMaterial {
         return trustStore != null;
     }
 
-    /** A trust store with the CA, for clients. */
+    /** A trust store with the CA, for clients (copied before it is handed out). */
     public KeyStore trustStore() {
         requireClientTrust();
         return trustStore;
@@ -94,22 +75,32 @@ public final class TlsMaterial {
         return caPem;
     }
 
-    /** A client context that trusts the CA and nothing else; made once. */
+    /** A client context that trusts the CA and nothing else; made once per server. */
     public SSLContext clientContext() {
         requireClientTrust();
         SSLContext context = clientContext;
         if (context == null) {
-            try {
-                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(trustStore);
-                context = SSLContext.getInstance("TLS");
-                context.init(null, trust.getTrustManagers(), null);
-                clientContext = context;
-            } catch (GeneralSecurityException e) {
-                throw new FakeSmtpException("Cannot build the client SSLContext: " + e.getMessage(), e);
+            synchronized (this) {
+                context = clientContext;
+                if (context == null) {
+                    context = newClientContext();
+                    clientContext = context;
+                }
             }
         }
         return context;
+    }
+
+    private SSLContext newClientContext() {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new FakeSmtpException("Cannot build the client SSLContext: " + e.getMessage(), e);
+        }
     }
 
     private void requireClientTrust() {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live viewer: a small HTTP server (the JDK's {@code com.sun.net.httpserver}) on a free
@@ -65,8 +66,10 @@ public final class WebUi implements AutoCloseable {
         } catch (IOException e) {
             throw new FakeSmtpException("Cannot start the web UI on a loopback port: " + e.getMessage(), e);
         }
-        ConnectionThreads threads = new ConnectionThreads("fake-smtp-web-");
-        http.setExecutor(task -> threads.newThread(task).start());
+        // Named like the server's other threads (fake-smtp-<kind>-<port>-<n>), so a dump tells them apart.
+        String prefix = "fake-smtp-web-" + server.port() + "-";
+        AtomicInteger requests = new AtomicInteger();
+        http.setExecutor(task -> ConnectionThreads.newThread(prefix + requests.incrementAndGet(), task).start());
         WebUi webUi = new WebUi(server, http);
         http.createContext("/", webUi::handle);
         http.start();

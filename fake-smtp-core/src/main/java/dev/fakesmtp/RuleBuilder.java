@@ -6,6 +6,9 @@ import dev.fakesmtp.internal.rules.Effect;
 import dev.fakesmtp.internal.rules.RuleSet;
 import dev.fakesmtp.internal.rules.TriggerSpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,6 +26,8 @@ public final class RuleBuilder {
     private final RuleSet rules;
     private final TriggerSpec trigger;
     private Count count = Count.always();
+    private String name;
+    private boolean afterCapture;
 
     RuleBuilder(RuleSet rules, Trigger trigger) {
         this.rules = rules;
@@ -61,6 +66,42 @@ public final class RuleBuilder {
         return this;
     }
 
+    /**
+     * Names the rule: the name shows in its {@link Rule#description()}, and so in every transcript
+     * line the rule causes, e.g. {@code "rule #3 (greylisting): on RCPT, ..."}.
+     *
+     * @param name a short name, e.g. {@code "greylisting"}
+     * @return this builder
+     */
+    public RuleBuilder named(String name) {
+        if (Checks.notEmpty("name", name).isBlank()) {
+            throw new IllegalArgumentException("A rule's name must not be blank");
+        }
+        this.name = name;
+        return this;
+    }
+
+    /**
+     * For an end-of-data trigger: captures the message into the mailbox first, then applies the
+     * effect. The client sees the failure (a 451, a dropped connection, a reply that comes too
+     * late) while the server has the message: the "did it arrive?" case, in which a client that
+     * sends again delivers the message twice.
+     *
+     * <pre>{@code
+     * smtp.on(Trigger.endOfData()).once().afterCapture().resetConnection();
+     * }</pre>
+     *
+     * @return this builder
+     * @throws IllegalStateException if the trigger is not an end-of-data trigger
+     */
+    public RuleBuilder afterCapture() {
+        if (!trigger.isEndOfData()) {
+            throw new IllegalStateException("afterCapture() needs an end-of-data trigger: Trigger.endOfData(..)");
+        }
+        this.afterCapture = true;
+        return this;
+    }
+
     /** Answers with this reply instead of the normal one; a 421 also closes the connection. */
     public Rule reply(int code, String text) {
         return reply(SmtpReply.of(code, text));
@@ -86,7 +127,10 @@ public final class RuleBuilder {
         return add(new Effect(Effect.Kind.RESET, null, null));
     }
 
-    /** Waits, then handles the command normally (a slow server). */
+    /**
+     * Waits, then handles the command normally (a slow server). Removing the rule (or resetting
+     * the server) ends the wait at once, so a long delay never outlives the test that wanted it.
+     */
     public Rule delay(Duration delay) {
         return add(new Effect(Effect.Kind.DELAY, null, Checks.positive("delay", delay)));
     }
@@ -96,7 +140,10 @@ public final class RuleBuilder {
         return add(new Effect(Effect.Kind.DELAY, SmtpReply.of(code, text), Checks.positive("delay", delay)));
     }
 
-    /** Answers nothing more, until the client gives up or the server closes. */
+    /**
+     * Answers nothing more, until the client gives up, the rule is removed (then the server
+     * closes the connection) or the server closes.
+     */
     public Rule stall() {
         return add(new Effect(Effect.Kind.STALL, null, null));
     }
@@ -115,10 +162,41 @@ public final class RuleBuilder {
         if (!trigger.isEndOfData()) {
             throw new IllegalStateException("blackHole() needs an end-of-data trigger: Trigger.endOfData(..)");
         }
+        if (afterCapture) {
+            throw new IllegalStateException("blackHole() captures nothing, so it cannot come afterCapture()");
+        }
         return add(new Effect(Effect.Kind.BLACK_HOLE, null, null));
     }
 
+    /**
+     * Answers EHLO as usual but leaves these keywords out of the reply: a server that stops
+     * offering an extension, or a middlebox that strips STARTTLS (a downgrade a client that
+     * requires TLS must refuse). The server still accepts the commands if a client sends them.
+     * On other commands (HELO included) the rule fires and changes nothing.
+     *
+     * <pre>{@code
+     * smtp.on(Trigger.ehlo()).ehloWithout("STARTTLS");
+     * }</pre>
+     *
+     * @param keywords EHLO keywords such as {@code "STARTTLS"}, {@code "PIPELINING"} or {@code "AUTH"}
+     * @return the rule, added to the server
+     */
+    public Rule ehloWithout(String... keywords) {
+        if (keywords.length == 0) {
+            throw new IllegalArgumentException("Name at least one EHLO keyword, e.g. \"STARTTLS\"");
+        }
+        List<String> upper = new ArrayList<>();
+        for (String keyword : keywords) {
+            String checked = Checks.notEmpty("keyword", keyword);
+            if (!checked.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 128)) {
+                throw new IllegalArgumentException("An EHLO keyword is letters, digits and '-': '" + keyword + "'");
+            }
+            upper.add(checked.toUpperCase(Locale.ROOT));
+        }
+        return add(new Effect(Effect.Kind.EHLO_WITHOUT, null, null, upper, false));
+    }
+
     private Rule add(Effect effect) {
-        return rules.add(trigger, count, effect);
+        return rules.add(name, trigger, count, afterCapture ? effect.capturingFirst() : effect);
     }
 }

@@ -10,7 +10,7 @@ import dev.fakesmtp.internal.rules.RuleImpl;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Carries out a firing rule's effect on a session. Returns whether the normal handling should
@@ -62,7 +62,9 @@ public final class RuleRunner {
             case DELAY -> {
                 session.flush();
                 session.record().line(Direction.SERVER, "(delayed " + effect.delay() + ")", mark);
-                pause(effect.delay().toNanos());
+                if (pause(rule, effect.delay())) {
+                    session.record().line(Direction.SERVER, "(delay cut short: the rule was removed)", mark);
+                }
                 if (effect.reply() == null) {
                     return false;
                 }
@@ -72,8 +74,12 @@ public final class RuleRunner {
             case STALL -> {
                 session.flush();
                 session.record().line(Direction.SERVER, "(stalled: no more replies)", mark);
-                stall(session);
+                stall(session, rule, mark);
                 throw new RuleClosedConnection(mark);
+            }
+            case EHLO_WITHOUT -> {
+                session.hideInEhloReply(effect.keywords(), mark);
+                return false;
             }
             case FAIL_TLS_HANDSHAKE -> {
                 failTlsHandshake(session, mark, event.verb().equals("STARTTLS"));
@@ -115,27 +121,44 @@ public final class RuleRunner {
         }
     }
 
-    /** Sleeps; server shutdown interrupts the session thread, which ends the wait early. */
-    private static void pause(long nanos) throws InterruptedIOException {
+    /**
+     * Waits out a delay; removing the rule ends the wait early (returns true), and server
+     * shutdown interrupts the session thread, which ends it too.
+     */
+    private static boolean pause(RuleImpl rule, Duration delay) throws InterruptedIOException {
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            return rule.awaitRemoval(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Delay interrupted by server shutdown");
         }
     }
 
-    /** Reads and drops the client's input until it closes (or the server does); answers nothing. */
-    private static void stall(Session session) throws IOException {
+    /**
+     * Reads and drops the client's input until it closes (or the server does); answers nothing.
+     * Removing the rule closes the socket, which ends the read and the connection.
+     */
+    private static void stall(Session session, RuleImpl rule, String mark) throws IOException {
         byte[] sink = new byte[4096];
-        while (true) {
-            try {
-                if (session.input().read(sink, 0, sink.length) < 0) {
-                    return;
+        RuleImpl.Hold held = rule.whileInPlace(session::closeSocket);
+        try {
+            while (true) {
+                try {
+                    if (session.input().read(sink, 0, sink.length) < 0) {
+                        return;
+                    }
+                } catch (SocketTimeoutException e) {
+                    // A stall outlasts the idle timeout: only the client, the rule's removal or close() ends it.
                 }
-            } catch (SocketTimeoutException e) {
-                // A stall outlasts the idle timeout: only the client or close() ends it.
             }
+        } catch (IOException e) {
+            if (!rule.isRemoved()) {
+                throw e;
+            }
+            session.record().line(Direction.SERVER, "(stall ended: the rule was removed, connection closed)", mark);
+            session.abort(SessionEnd.CLOSED_BY_RULE, false);
+        } finally {
+            held.close();
         }
     }
 }

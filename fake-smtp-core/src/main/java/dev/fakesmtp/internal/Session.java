@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One client connection, served on its own thread with blocking I/O: greets, reads command
@@ -39,6 +41,7 @@ public final class Session implements Runnable {
     private boolean esmtp;
     private boolean closeRequested;
     private SmtpReply lastReply;
+    private EhloFilter ehloFilter;
     private final Delivery delivery;
     private volatile Thread thread;
 
@@ -324,8 +327,20 @@ public final class Session implements Runnable {
         return settings.strict();
     }
 
-    /** Forgets the last reply, before a new command. */
+    /** Forgets the last reply and any rule's changes to it, before a new command. */
     void clearLastReply() {
         lastReply = null;
+        ehloFilter = null;
     }
+
+    /** A rule asks that the EHLO reply to the current command leave out these keywords. */
+    void hideInEhloReply(List<String> keywords, String rule) {
+        ehloFilter = new EhloFilter(Set.copyOf(keywords), rule);
+    }
+
+    /** What a rule hides from the EHLO reply to the current command, or null. */
+    public EhloFilter ehloFilter() {
+        return ehloFilter;
+    }
+
 }

@@ -11,9 +11,9 @@ public final class RuleSet {
     private final List<RuleImpl> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    /** Adds a rule at the end. */
-    public RuleImpl add(TriggerSpec trigger, Count count, Effect effect) {
-        RuleImpl rule = new RuleImpl(ids.incrementAndGet(), trigger, count, effect, this);
+    /** Adds a rule at the end; {@code name} (may be null) shows in its description. */
+    public RuleImpl add(String name, TriggerSpec trigger, Count count, Effect effect) {
+        RuleImpl rule = new RuleImpl(ids.incrementAndGet(), name, trigger, count, effect, this);
         rules.add(rule);
         return rule;
     }
@@ -33,6 +33,7 @@ public final class RuleSet {
 
     void remove(RuleImpl rule) {
         rules.remove(rule);
+        rule.markRemoved();
     }
 
     /** The rules, oldest first. */
@@ -40,8 +41,10 @@ public final class RuleSet {
         return List.copyOf(rules);
     }
 
-    /** Removes every rule. */
+    /** Removes every rule, ending the delays and stalls they impose. */
     public void clear() {
-        rules.clear();
+        List<RuleImpl> removed = List.copyOf(rules);
+        rules.removeAll(removed);
+        removed.forEach(RuleImpl::markRemoved);
     }
 }

@@ -114,7 +114,17 @@ public final class RuleBuilder {
 
     /** Answers with this reply, then closes the connection. */
     public Rule replyAndClose(int code, String text) {
-        return add(new Effect(Effect.Kind.REPLY_AND_CLOSE, SmtpReply.of(code, text), null));
+        return replyAndClose(SmtpReply.of(code, text));
+    }
+
+    /**
+     * Answers with this reply (multi-line allowed), then closes the connection.
+     *
+     * @param reply the reply, e.g. {@code SmtpReply.of(554, "5.7.1", "Service unavailable")}
+     * @return the rule, added to the server
+     */
+    public Rule replyAndClose(SmtpReply reply) {
+        return add(new Effect(Effect.Kind.REPLY_AND_CLOSE, Objects.requireNonNull(reply, "reply"), null));
     }
 
     /** Closes the connection without a reply (a FIN). */

@@ -42,7 +42,9 @@ public final class FailureCase {
         /**
          * The server had taken the message when the failure hit (the connection dropped or the
          * reply came too late after the final dot): the mail is delivered although the client
-         * saw a failure, and sending it again delivers it twice (RFC 1047).
+         * saw a failure, and sending it again delivers it twice (RFC 1047). A client cannot tell
+         * this from a server that lost the message: an MTA sends again and accepts the duplicate,
+         * an application that must not mail twice (a notifier, a password reset) does not.
          */
         DO_NOT_RESEND,
         /**

@@ -63,7 +63,7 @@ class CatalogServerSideTest {
                 assertThat(rule.description()).contains("on connect");
                 assertThat(rule.timesFired()).isEqualTo(1);
             });
-            assertThat(AngusAttempt.send(server, failure, List.of("alice@example.com")).failure()).isNull();
+            assertThat(AngusAttempt.retry(server, failure, List.of("alice@example.com")).failure()).isNull();
             assertThat(server.mailbox().messages()).hasSize(1);
         }
     }

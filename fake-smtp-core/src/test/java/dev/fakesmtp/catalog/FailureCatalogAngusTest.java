@@ -51,14 +51,14 @@ class FailureCatalogAngusTest {
             seesWhatTheKindPromises(failure, first);
             switch (failure.reaction()) {
                 case RETRY -> {
-                    AngusAttempt retry = AngusAttempt.send(server, failure, first.undelivered(RECIPIENTS));
+                    AngusAttempt retry = AngusAttempt.retry(server, failure, first.undelivered(RECIPIENTS));
                     assertThat(retry.failure()).as("the retry of %s: %s", failure.id(), retry.describe()).isNull();
                     everyRecipientGotItOnce(server);
                 }
                 case GIVE_UP -> {
                     List<String> refused = first.undelivered(RECIPIENTS);
                     assertThat(refused).as("refused recipients").isNotEmpty();
-                    AngusAttempt again = AngusAttempt.send(server, failure, refused);
+                    AngusAttempt again = AngusAttempt.retry(server, failure, refused);
                     assertThat(again.failure()).as("a second attempt is refused too").isNotNull();
                     seesWhatTheKindPromises(failure, again);
                     refused.forEach(recipient ->

@@ -31,7 +31,7 @@ class FailureCatalogTest {
             "rcpt-553-mailbox-name-invalid", "rcpt-reset", "rcpt-late-reply",
             "data-451-before-354", "data-554-no-valid-recipients", "data-disconnect", "data-late-354",
             "dot-451-temporarily-rejected", "dot-452-insufficient-storage", "dot-552-size-exceeded",
-            "dot-554-content-rejected", "dot-reset-before-capture", "dot-disconnect-after-capture",
+            "dot-554-content-rejected", "dot-reset-after-capture", "dot-disconnect-after-capture",
             "dot-late-reply-after-capture", "bdat-451-chunk-refused", "bdat-552-size-exceeded");
 
     @Test
@@ -115,7 +115,8 @@ class FailureCatalogTest {
     void casesSayWhyAServerCannotHaveThem() {
         try (FakeSmtpServer plain = FakeSmtpServer.builder().hide(Extension.AUTH, Extension.CHUNKING).build();
              FakeSmtpServer implicit = FakeSmtpServer.builder().implicitTls().build();
-             FakeSmtpServer required = FakeSmtpServer.builder().requireTls().build()) {
+             FakeSmtpServer required = FakeSmtpServer.builder().requireTls().build();
+             FakeSmtpServer authRequired = FakeSmtpServer.builder().requireAuth().build()) {
             assertThat(FailureCatalog.byId("starttls-454-tls-unavailable").unavailableOn(plain))
                     .hasValue("the server does not offer STARTTLS (build it with startTls() or requireTls())");
             assertThat(FailureCatalog.byId("starttls-454-tls-unavailable").unavailableOn(implicit))
@@ -125,7 +126,11 @@ class FailureCatalogTest {
                     .hasValue("the server does not offer AUTH");
             assertThat(FailureCatalog.byId("bdat-451-chunk-refused").unavailableOn(plain)).isPresent();
             assertThat(FailureCatalog.byId("ehlo-502-helo-fallback").unavailableOn(required))
-                    .hasValue("the server requires STARTTLS, which a client that fell back to HELO cannot use");
+                    .hasValue("the server offers STARTTLS, which a server that does not know EHLO cannot, and a client"
+                            + " that fell back to HELO cannot use");
+            assertThat(FailureCatalog.byId("ehlo-502-helo-fallback").unavailableOn(authRequired))
+                    .hasValue("the server requires AUTH, which a server that does not know EHLO cannot, and a client"
+                            + " that fell back to HELO cannot use");
             assertThat(FailureCatalog.byId("mail-451-local-error").unavailableOn(plain)).isEmpty();
 
             assertThatThrownBy(() -> FailureCatalog.byId("starttls-not-offered").applyTo(plain))

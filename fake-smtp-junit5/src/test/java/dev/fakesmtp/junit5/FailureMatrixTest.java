@@ -92,8 +92,19 @@ class FailureMatrixTest {
         results.testEvents().assertStatistics(stats -> stats.started(1).aborted(1));
         assertThat(abortMessages(results)).singleElement().asString()
                 .isEqualTo("The failure never happened, so this run tested nothing: the client never sent AUTH"
-                        + " (does it log in?)");
+                        + " (does it log in?).");
         assertThat(summary(results)).isEqualTo("client handled 0 of 0 failure cases; not reached: auth-535-credentials-invalid");
+    }
+
+    @Test
+    void aRunThatFailsBecauseItsFailureNeverHappenedIsNotReachedEither() {
+        EngineExecutionResults results = run(ExpectsAFailureThatNeverComes.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).aborted(1).failed(0));
+        assertThat(abortMessages(results)).singleElement().asString()
+                .startsWith("The failure never happened, so this run tested nothing: the client never sent BDAT (it"
+                        + " does not use CHUNKING). The test failed without it: [the mail is refused]");
+        assertThat(summary(results)).isEqualTo("client handled 0 of 0 failure cases; not reached: bdat-552-size-exceeded");
     }
 
     @Test
@@ -111,7 +122,7 @@ class FailureMatrixTest {
                 .contains("| `rcpt-451-greylisted` RCPT 451 4.7.1 greylisted [TRANSIENT] | TRANSIENT | handled | ")
                 .contains("| `rcpt-550-user-unknown` RCPT 550 5.1.1 user unknown [PERMANENT] | PERMANENT | **not handled** | ")
                 .contains("after `S: 550-5.1.1 The email account that you tried to reach does not exist.")
-                .contains("the client sent again: `C: MAIL FROM:<app@example.com>` (session 2)")
+                .contains("the client's next transaction: `C: MAIL FROM:<app@example.com>` (session 2)")
                 .contains("the test said: [expected a permanent refusal not to be retried] expected: 1 but was: 3 |");
     }
 
@@ -281,6 +292,15 @@ class FailureMatrixTest {
         @SmtpFailureMatrix(include = "auth-535-credentials-invalid")
         void copes(FakeSmtpServer smtp) {
             MatrixClient.send(smtp, false, "alice@example.com");
+        }
+    }
+
+    @Fixture
+    @SmtpServer
+    static class ExpectsAFailureThatNeverComes {
+        @SmtpFailureMatrix(include = "bdat-552-size-exceeded")
+        void copes(FakeSmtpServer smtp) {
+            assertThat(MatrixClient.send(smtp, false, "alice@example.com").delivered()).as("the mail is refused").isEmpty();
         }
     }
 

@@ -79,13 +79,14 @@ final class ContentCases {
                         .source("Postfix (header_checks and body_checks REJECT)")
                         .reply(554, "5.7.1", "Message content rejected")
                         .repliesOn(Trigger.endOfData()),
-                CaseSpec.of("dot-reset-before-capture", END_OF_DATA, CONNECTION, RETRY)
-                        .title("connection reset, message lost")
-                        .description("After the final dot the server resets the connection (RST) without"
-                                + " having taken the message")
-                        .rfc("RFC 5321 §3.8, §4.1.1.4 (no 250, no delivery)")
-                        .source("a server that crashes while it stores the message")
-                        .resetsOn(Trigger.endOfData()),
+                CaseSpec.of("dot-reset-after-capture", END_OF_DATA, CONNECTION, DO_NOT_RESEND)
+                        .title("connection reset, message kept")
+                        .description("After the final dot the server takes the message, then resets the"
+                                + " connection (RST) before its 250: the mail arrived, the client cannot tell")
+                        .rfc("RFC 5321 §4.1.1.4, §6.1; RFC 1047 (duplicate messages)")
+                        .source("a crash or a firewall between storing the message and replying")
+                        .installs((server, settings, spec) -> List.of(spec.on(server, Trigger.endOfData())
+                                .afterCapture().resetConnection())),
                 CaseSpec.of("dot-disconnect-after-capture", END_OF_DATA, CONNECTION, DO_NOT_RESEND)
                         .title("connection closed, message kept")
                         .description("After the final dot the server takes the message, then closes the"

@@ -17,7 +17,10 @@ public enum Requirement {
     AUTH,
     /** The CHUNKING extension (BDAT). */
     CHUNKING,
-    /** A client may go on after HELO: the server requires neither TLS nor AUTH (which need EHLO). */
+    /**
+     * A server without ESMTP: no STARTTLS offered, required or not, and no AUTH required (both
+     * need EHLO), so a client that falls back to HELO can send.
+     */
     PLAIN_HELO_WORKS;
 
     /** Why a server with {@code settings} cannot meet this requirement, or empty when it does. */
@@ -35,9 +38,9 @@ public enum Requirement {
                     : "the server does not offer AUTH";
             case CHUNKING -> settings.advertises(Extension.CHUNKING) ? null
                     : "the server does not offer CHUNKING, so no client sends BDAT";
-            case PLAIN_HELO_WORKS -> tls.requireTls() || settings.auth().requireAuth()
-                    ? "the server requires " + (tls.requireTls() ? "STARTTLS" : "AUTH")
-                            + ", which a client that fell back to HELO cannot use"
+            case PLAIN_HELO_WORKS -> startTls || settings.auth().requireAuth()
+                    ? "the server " + (startTls ? "offers STARTTLS" : "requires AUTH") + ", which a server that"
+                            + " does not know EHLO cannot, and a client that fell back to HELO cannot use"
                     : null;
         });
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.opentest4j.TestAbortedException;
 
@@ -21,7 +22,8 @@ import org.opentest4j.TestAbortedException;
  * reset it, before the test's own {@code @BeforeEach} methods), injects the case, and tells the
  * report how the client did. One instance per run, used on the run's thread.
  */
-final class MatrixCaseExtension implements BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver, TestWatcher {
+final class MatrixCaseExtension implements BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver, TestWatcher,
+        TestExecutionExceptionHandler {
 
     private final FailureCase failure;
     private final MatrixReport report;
@@ -48,25 +50,45 @@ final class MatrixCaseExtension implements BeforeEachCallback, AfterTestExecutio
         started = System.nanoTime();
     }
 
+    /**
+     * A test that failed although its case never happened failed for want of the failure (its
+     * assertions expect it), which says nothing about how the client copes with it: not reached.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        if (!rules.isEmpty() && !happened() && !(thrown instanceof TestAbortedException)) {
+            throw new TestAbortedException(neverHappened() + " The test failed without it: " + thrown.getMessage(), thrown);
+        }
+        throw thrown;
+    }
+
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (server == null || rules.isEmpty()) {
             return; // skipped, or failed before the case was applied
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        boolean happened = rules.stream().anyMatch(rule -> rule.timesFired() > 0);
         Optional<Throwable> thrown = context.getExecutionException();
-        if (thrown.isPresent() && !(thrown.get() instanceof TestAbortedException)) {
-            report.notHandled(failure, took, thrown.get(), MatrixClue.whereTheClientWentWrong(failure, server, happened));
-        } else if (thrown.isPresent()) {
-            report.aborted(failure, thrown.get().getMessage());
-        } else if (!happened) {
-            String why = MatrixClue.neverHappened(failure);
-            report.notReached(failure, why);
-            throw new TestAbortedException("The failure never happened, so this run tested nothing: " + why);
-        } else {
+        if (!happened()) {
+            report.notReached(failure, MatrixClue.neverHappened(failure));
+            if (thrown.isEmpty()) {
+                throw new TestAbortedException(neverHappened());
+            }
+        } else if (thrown.isEmpty()) {
             report.handled(failure, took);
+        } else if (thrown.get() instanceof TestAbortedException) {
+            report.aborted(failure, thrown.get().getMessage());
+        } else {
+            report.notHandled(failure, took, thrown.get(), MatrixClue.whereTheClientWentWrong(failure, server));
         }
+    }
+
+    private boolean happened() {
+        return rules.stream().anyMatch(rule -> rule.timesFired() > 0);
+    }
+
+    private String neverHappened() {
+        return "The failure never happened, so this run tested nothing: " + MatrixClue.neverHappened(failure) + ".";
     }
 
     /** A run whose test passed can still fail in an after-each check (protocol violations, say). */

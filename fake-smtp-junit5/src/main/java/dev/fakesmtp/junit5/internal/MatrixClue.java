@@ -19,10 +19,7 @@ final class MatrixClue {
     }
 
     /** One sentence about the transcript after the case's failure. */
-    static String whereTheClientWentWrong(FailureCase failure, FakeSmtpServer server, boolean happened) {
-        if (!happened) {
-            return "the failure never happened: " + neverHappened(failure);
-        }
+    static String whereTheClientWentWrong(FailureCase failure, FakeSmtpServer server) {
         List<SmtpSession> sessions = server.sessions();
         String mark = "(" + failure.id() + ")";
         for (int s = 0; s < sessions.size(); s++) {
@@ -59,7 +56,7 @@ final class MatrixClue {
                     continue;
                 }
                 if (isTransaction(line.text())) {
-                    return (t == s ? "the client went on with `" : "the client sent again: `") + shown(line)
+                    return (t == s ? "the client went on with `" : "the client's next transaction: `") + shown(line)
                             + "` (session " + (t + 1) + ")";
                 }
                 if (firstClientLine == null) {

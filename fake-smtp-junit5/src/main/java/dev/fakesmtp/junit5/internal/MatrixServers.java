@@ -4,6 +4,7 @@ import dev.fakesmtp.FakeSmtpServer;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,9 +14,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Finds the server a failure-matrix run fails: the one {@code @SmtpServer} gives the test, else
- * one the test instance holds in a field (a Spring context's, say), else a fresh one. The last
- * two join the run's own server scope, so {@code FakeSmtpServer} and {@code Mailbox} parameters
- * resolve to them; only the fresh one is closed with the run.
+ * the Spring test context's, else one the test instance holds in a field, else a fresh one. The
+ * last three join the run's own server scope, so {@code FakeSmtpServer} and {@code Mailbox}
+ * parameters resolve to them; only the fresh one is closed with the run.
  */
 final class MatrixServers {
 
@@ -32,20 +33,27 @@ final class MatrixServers {
                     + " are available (" + declared.stream().map(ManagedServer::toString).collect(Collectors.joining(", "))
                     + "). Give the matrix test a class of its own with one server.");
         }
+        Optional<FakeSmtpServer> spring = SpringServers.of(context, where);
+        if (spring.isPresent()) {
+            return borrow(context, spring.get(), "the Spring test's application context", where);
+        }
         List<FakeSmtpServer> held = heldInFields(context);
         if (held.size() > 1) {
             throw new ExtensionConfigurationException(where + " fails one server, but the test instance holds "
                     + held.size() + " running servers in fields. Give the matrix test a class of its own with one.");
         }
         if (held.size() == 1) {
-            FakeSmtpServer server = held.get(0);
-            server.reset(); // its owner (a Spring context) may not reset it between runs
-            Scopes.own(context).borrow(new ServerDeclaration("", "a FakeSmtpServer field (" + where + ")", false, null),
-                    server);
-            return server;
+            return borrow(context, held.get(0), "a FakeSmtpServer field", where);
         }
         return Scopes.own(context).adopt(new ServerDeclaration("", where, false, null),
                 FakeSmtpServer.builder().build()).server();
+    }
+
+    /** Resets a server someone else owns, and makes it the run's: injectable, never closed by the run. */
+    private static FakeSmtpServer borrow(ExtensionContext context, FakeSmtpServer server, String from, String where) {
+        server.reset(); // its owner may not reset it between runs
+        Scopes.own(context).borrow(new ServerDeclaration("", from + " (" + where + ")", false, null), server);
+        return server;
     }
 
     /** The distinct running servers in the fields (static or not) of the test instances. */

@@ -34,30 +34,55 @@ public final class RuleBuilder {
         this.trigger = (TriggerSpec) Objects.requireNonNull(trigger, "trigger");
     }
 
-    /** Fires on the first match only. */
+    /**
+     * Fires on the first match only.
+     *
+     * @return this builder
+     */
     public RuleBuilder once() {
         return times(1);
     }
 
-    /** Fires on the first {@code n} matches. */
+    /**
+     * Fires on the first {@code n} matches.
+     *
+     * @param n how many matches fire, at least 1
+     * @return this builder
+     */
     public RuleBuilder times(int n) {
         count = Count.times(Checks.range("times", n, 1, Integer.MAX_VALUE));
         return this;
     }
 
-    /** Fires on the {@code n}-th match only (1 is the first). */
+    /**
+     * Fires on the {@code n}-th match only (1 is the first).
+     *
+     * @param n which match fires, at least 1
+     * @return this builder
+     */
     public RuleBuilder onlyNth(int n) {
         count = Count.onlyNth(Checks.range("onlyNth", n, 1, Integer.MAX_VALUE));
         return this;
     }
 
-    /** Fires on the {@code n}-th match and every one after it. */
+    /**
+     * Fires on the {@code n}-th match and every one after it.
+     *
+     * @param n the first match that fires, at least 1
+     * @return this builder
+     */
     public RuleBuilder fromNth(int n) {
         count = Count.fromNth(Checks.range("fromNth", n, 1, Integer.MAX_VALUE));
         return this;
     }
 
-    /** Fires on each match with probability {@code p}; the same seed gives the same sequence every run. */
+    /**
+     * Fires on each match with probability {@code p}; the same seed gives the same sequence every run.
+     *
+     * @param p the probability, 0 to 1
+     * @param seed the seed of the sequence
+     * @return this builder
+     */
     public RuleBuilder withProbability(double p, long seed) {
         if (!(p >= 0.0 && p <= 1.0)) {
             throw new IllegalArgumentException("A probability is between 0 and 1, not " + p);
@@ -102,17 +127,34 @@ public final class RuleBuilder {
         return this;
     }
 
-    /** Answers with this reply instead of the normal one; a 421 also closes the connection. */
+    /**
+     * Answers with this reply instead of the normal one; a 421 also closes the connection.
+     *
+     * @param code the reply code, 200 to 599
+     * @param text the text, optionally starting with an enhanced status code: {@code "5.1.1 No such user"}
+     * @return the rule, added to the server
+     */
     public Rule reply(int code, String text) {
         return reply(SmtpReply.of(code, text));
     }
 
-    /** Answers with this reply (multi-line allowed) instead of the normal one; a 421 also closes. */
+    /**
+     * Answers with this reply (multi-line allowed) instead of the normal one; a 421 also closes.
+     *
+     * @param reply the reply
+     * @return the rule, added to the server
+     */
     public Rule reply(SmtpReply reply) {
         return add(new Effect(Effect.Kind.REPLY, Objects.requireNonNull(reply, "reply"), null));
     }
 
-    /** Answers with this reply, then closes the connection. */
+    /**
+     * Answers with this reply, then closes the connection.
+     *
+     * @param code the reply code, 200 to 599
+     * @param text the text, optionally starting with an enhanced status code
+     * @return the rule, added to the server
+     */
     public Rule replyAndClose(int code, String text) {
         return replyAndClose(SmtpReply.of(code, text));
     }
@@ -127,12 +169,20 @@ public final class RuleBuilder {
         return add(new Effect(Effect.Kind.REPLY_AND_CLOSE, Objects.requireNonNull(reply, "reply"), null));
     }
 
-    /** Closes the connection without a reply (a FIN). */
+    /**
+     * Closes the connection without a reply (a FIN).
+     *
+     * @return the rule, added to the server
+     */
     public Rule disconnect() {
         return add(new Effect(Effect.Kind.DISCONNECT, null, null));
     }
 
-    /** Resets the connection (an RST, as from a crashed server or a firewall). */
+    /**
+     * Resets the connection (an RST, as from a crashed server or a firewall).
+     *
+     * @return the rule, added to the server
+     */
     public Rule resetConnection() {
         return add(new Effect(Effect.Kind.RESET, null, null));
     }
@@ -140,12 +190,23 @@ public final class RuleBuilder {
     /**
      * Waits, then handles the command normally (a slow server). Removing the rule (or resetting
      * the server) ends the wait at once, so a long delay never outlives the test that wanted it.
+     *
+     * @param delay how long to wait, positive
+     * @return the rule, added to the server
      */
     public Rule delay(Duration delay) {
         return add(new Effect(Effect.Kind.DELAY, null, Checks.positive("delay", delay)));
     }
 
-    /** Waits, then answers with this reply instead of the normal one. */
+    /**
+     * Waits, then answers with this reply instead of the normal one; removing the rule ends the
+     * wait at once, as for {@link #delay(Duration)}.
+     *
+     * @param delay how long to wait, positive
+     * @param code the reply code, 200 to 599
+     * @param text the text, optionally starting with an enhanced status code
+     * @return the rule, added to the server
+     */
     public Rule delayThenReply(Duration delay, int code, String text) {
         return add(new Effect(Effect.Kind.DELAY, SmtpReply.of(code, text), Checks.positive("delay", delay)));
     }
@@ -153,6 +214,8 @@ public final class RuleBuilder {
     /**
      * Answers nothing more, until the client gives up, the rule is removed (then the server
      * closes the connection) or the server closes.
+     *
+     * @return the rule, added to the server
      */
     public Rule stall() {
         return add(new Effect(Effect.Kind.STALL, null, null));
@@ -162,12 +225,19 @@ public final class RuleBuilder {
      * Makes the TLS handshake fail: on {@link Trigger#startTls()} the server says 220 and then
      * sends bytes that are not TLS; on {@link Trigger#connect()} of an implicit-TLS port it does
      * so at once. Either way the connection then closes.
+     *
+     * @return the rule, added to the server
      */
     public Rule failTlsHandshake() {
         return add(new Effect(Effect.Kind.FAIL_TLS_HANDSHAKE, null, null));
     }
 
-    /** Answers 250 at the end of data but captures nothing: what the client cannot see. */
+    /**
+     * Answers 250 at the end of data but captures nothing: what the client cannot see.
+     *
+     * @return the rule, added to the server
+     * @throws IllegalStateException if the trigger is not an end-of-data one, or after {@link #afterCapture()}
+     */
     public Rule blackHole() {
         if (!trigger.isEndOfData()) {
             throw new IllegalStateException("blackHole() needs an end-of-data trigger: Trigger.endOfData(..)");

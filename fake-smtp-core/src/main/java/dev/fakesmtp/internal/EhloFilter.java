@@ -11,12 +11,22 @@ import java.util.Set;
  */
 public record EhloFilter(Set<String> keywords, String rule) {
 
-    /** Copies the keywords. */
+    /**
+     * Copies the keywords.
+     *
+     * @param keywords the keywords, upper case
+     * @param rule the rule's description
+     */
     public EhloFilter {
         keywords = Set.copyOf(keywords);
     }
 
-    /** Whether the EHLO reply line (a keyword and its parameters) is hidden. */
+    /**
+     * Whether an EHLO reply line is hidden.
+     *
+     * @param line a keyword and its parameters, e.g. {@code "SIZE 1000"}
+     * @return true when its keyword is one of the hidden ones
+     */
     public boolean hides(String line) {
         int space = line.indexOf(' ');
         String keyword = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);

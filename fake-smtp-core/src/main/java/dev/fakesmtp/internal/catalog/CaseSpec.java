@@ -36,7 +36,21 @@ public record CaseSpec(String id, FailureStage stage, FailureKind kind, Reaction
     /** How long the catalogue's late replies wait: longer than a test's client timeout should be. */
     public static final Duration LATE = Duration.ofMinutes(2);
 
-    /** Checks that every part but the reply is there. */
+    /**
+     * Checks that every part but the reply is there.
+     *
+     * @param id the stable id
+     * @param stage where it hits
+     * @param kind what kind of failure it is
+     * @param reaction what a well-behaved client does
+     * @param title a few words for the display name
+     * @param description one sentence for people
+     * @param rfc the RFC clauses
+     * @param source whose wording the reply copies
+     * @param reply the reply, or null for cases without one
+     * @param requirement what the server must offer
+     * @param installer adds the rules
+     */
     public CaseSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(stage, "stage");
@@ -53,13 +67,24 @@ public record CaseSpec(String id, FailureStage stage, FailureKind kind, Reaction
     /** Adds a case's rules to a server. */
     @FunctionalInterface
     public interface Installer {
-        /** Installs {@code spec} on {@code server}, whose configuration is {@code settings}; returns the rules. */
+        /**
+         * Installs {@code spec} on {@code server}.
+         *
+         * @param server the server to fail
+         * @param settings the server's configuration
+         * @param spec the case
+         * @return the rules added
+         */
         List<Rule> install(FakeSmtpServer server, ServerSettings settings, CaseSpec spec);
     }
 
     /**
      * A rule builder for this case: named after it, and firing once for a temporary failure (it
      * passes, so a retry succeeds) or always for a permanent one.
+     *
+     * @param server the server to add the rule to
+     * @param trigger when the rule fires
+     * @return the builder; its effect method adds the rule
      */
     public RuleBuilder on(FakeSmtpServer server, Trigger trigger) {
         RuleBuilder rule = server.on(trigger).named(id);

@@ -14,7 +14,12 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /** Every case, in dialogue order. */
+    /**
+     * Every case, in dialogue order.
+     *
+     * @return the cases
+     * @throws IllegalStateException if an id is malformed or repeated (a bug in the catalogue)
+     */
     public static List<CaseSpec> specs() {
         List<CaseSpec> all = new ArrayList<>();
         all.addAll(ConnectionCases.all());

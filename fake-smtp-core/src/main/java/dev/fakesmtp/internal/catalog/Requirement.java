@@ -23,7 +23,12 @@ public enum Requirement {
      */
     PLAIN_HELO_WORKS;
 
-    /** Why a server with {@code settings} cannot meet this requirement, or empty when it does. */
+    /**
+     * Why a server cannot meet this requirement.
+     *
+     * @param settings the server's configuration
+     * @return the reason, or empty when it meets it
+     */
     public Optional<String> unmetBy(ServerSettings settings) {
         TlsSettings tls = settings.tls();
         boolean startTls = tls.startTls() && !tls.implicitTlsOnly();

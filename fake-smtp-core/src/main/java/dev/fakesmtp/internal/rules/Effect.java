@@ -37,22 +37,44 @@ public record Effect(Kind kind, SmtpReply reply, Duration delay, List<String> ke
         EHLO_WITHOUT
     }
 
-    /** Copies the keywords. */
+    /**
+     * Copies the keywords.
+     *
+     * @param kind the kind of effect
+     * @param reply the reply to send, for REPLY and DELAY (null to proceed after the delay)
+     * @param delay how long to wait, for DELAY
+     * @param keywords the EHLO keywords to leave out, for EHLO_WITHOUT (else empty)
+     * @param afterCapture true when the message is captured before the effect
+     */
     public Effect {
         keywords = List.copyOf(keywords);
     }
 
-    /** An effect without keywords that does not capture first. */
+    /**
+     * An effect without keywords that does not capture first.
+     *
+     * @param kind the kind of effect
+     * @param reply the reply to send, or null
+     * @param delay how long to wait, or null
+     */
     public Effect(Kind kind, SmtpReply reply, Duration delay) {
         this(kind, reply, delay, List.of(), false);
     }
 
-    /** This effect, preceded by capturing the message. */
+    /**
+     * This effect, preceded by capturing the message.
+     *
+     * @return a copy that captures first
+     */
     public Effect capturingFirst() {
         return new Effect(kind, reply, delay, keywords, true);
     }
 
-    /** A description for the transcript and the rule's toString. */
+    /**
+     * A description for the transcript and the rule's toString.
+     *
+     * @return e.g. {@code "reply 550 5.1.1 No such user"}
+     */
     public String description() {
         String what = switch (kind) {
             case REPLY -> "reply " + reply;

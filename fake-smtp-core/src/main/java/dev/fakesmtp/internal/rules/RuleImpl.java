@@ -49,7 +49,11 @@ public final class RuleImpl implements Rule {
         return false;
     }
 
-    /** What the rule does. */
+    /**
+     * What the rule does.
+     *
+     * @return the effect
+     */
     public Effect effect() {
         return effect;
     }
@@ -57,6 +61,7 @@ public final class RuleImpl implements Rule {
     /**
      * Waits until the rule is removed or {@code wait} has passed.
      *
+     * @param wait the longest wait
      * @return true when the rule was removed (the wait was cut short)
      * @throws InterruptedException if the thread was interrupted (the server is closing)
      */
@@ -64,7 +69,11 @@ public final class RuleImpl implements Rule {
         return removed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** True once the rule was removed (by {@link #remove()} or the server's reset). */
+    /**
+     * Whether the rule was removed.
+     *
+     * @return true once {@link #remove()} or the server's reset removed it
+     */
     public boolean isRemoved() {
         return removed.getCount() == 0;
     }
@@ -72,6 +81,9 @@ public final class RuleImpl implements Rule {
     /**
      * Runs {@code action} when the rule is removed (at once if it already was) until the returned
      * handle is closed: how a stall ends its connection with the rule.
+     *
+     * @param action what to do on removal, e.g. close the connection
+     * @return the handle that forgets the action
      */
     public Hold whileInPlace(Runnable action) {
         onRemoval.add(action);

@@ -11,14 +11,27 @@ public final class RuleSet {
     private final List<RuleImpl> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    /** Adds a rule at the end; {@code name} (may be null) shows in its description. */
+    /**
+     * Adds a rule at the end.
+     *
+     * @param name the rule's name for its description, or null
+     * @param trigger when it fires
+     * @param count how often
+     * @param effect what it does
+     * @return the rule
+     */
     public RuleImpl add(String name, TriggerSpec trigger, Count count, Effect effect) {
         RuleImpl rule = new RuleImpl(ids.incrementAndGet(), name, trigger, count, effect, this);
         rules.add(rule);
         return rule;
     }
 
-    /** The first rule that fires for {@code event}, or null; rules that match but may not fire are passed over. */
+    /**
+     * The first rule that fires for {@code event}; rules that match but may not fire are passed over.
+     *
+     * @param event what happened in the session
+     * @return the rule, which counted this firing, or null
+     */
     public RuleImpl firing(RuleEvent event) {
         if (rules.isEmpty()) {
             return null; // the common case costs one volatile read
@@ -36,7 +49,11 @@ public final class RuleSet {
         rule.markRemoved();
     }
 
-    /** The rules, oldest first. */
+    /**
+     * The rules, oldest first.
+     *
+     * @return an immutable snapshot
+     */
     public List<Rule> snapshot() {
         return List.copyOf(rules);
     }

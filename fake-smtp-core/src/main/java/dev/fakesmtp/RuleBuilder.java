@@ -189,7 +189,8 @@ public final class RuleBuilder {
 
     /**
      * Waits, then handles the command normally (a slow server). Removing the rule (or resetting
-     * the server) ends the wait at once, so a long delay never outlives the test that wanted it.
+     * the server) ends the wait at once, and a client that gives up meanwhile (closes the
+     * connection) ends the session, so a long delay never outlives the test that wanted it.
      *
      * @param delay how long to wait, positive
      * @return the rule, added to the server

@@ -81,6 +81,33 @@ final class Connection {
         return rawSocket.getOutputStream();
     }
 
+    /** What a client did while the server kept it waiting. */
+    enum ClientActivity {
+        /** Nothing arrived. */
+        SILENT,
+        /** Bytes arrived; they wait in the input buffer for the next read. */
+        SENT,
+        /** The client closed the connection (or sent its TLS close_notify). */
+        CLOSED
+    }
+
+    /**
+     * Waits up to {@code millis} for the client, keeping whatever it sends for the next read:
+     * how a delayed reply notices a client that gave up.
+     */
+    ClientActivity watchClient(long millis) throws IOException {
+        if (input.hasBuffered()) {
+            return ClientActivity.SENT;
+        }
+        flushQuietly();
+        rawSocket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+        try {
+            return input.fillWithoutHook() ? ClientActivity.SENT : ClientActivity.CLOSED;
+        } catch (SocketTimeoutException e) {
+            return ClientActivity.SILENT;
+        }
+    }
+
     /** True once the session time limit has passed. */
     boolean deadlinePassed() {
         return System.nanoTime() - deadline >= 0;

@@ -7,16 +7,21 @@ import dev.fakesmtp.internal.rules.Effect;
 import dev.fakesmtp.internal.rules.RuleClosedConnection;
 import dev.fakesmtp.internal.rules.RuleEvent;
 import dev.fakesmtp.internal.rules.RuleImpl;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out a firing rule's effect on a session. Returns whether the normal handling should
  * still run; effects that end the connection throw {@link RuleClosedConnection}.
  */
 public final class RuleRunner {
+
+    /** How often a delay checks whether its rule was removed while it watches the client. */
+    private static final long WATCH_SLICE_MILLIS = 100;
 
     /** A TLS fatal alert record (handshake_failure): the client's handshake fails at once, cleanly. */
     private static final byte[] TLS_HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
@@ -62,7 +67,7 @@ public final class RuleRunner {
             case DELAY -> {
                 session.flush();
                 session.record().line(Direction.SERVER, "(delayed " + effect.delay() + ")", mark);
-                if (pause(rule, effect.delay())) {
+                if (pause(session, rule, effect.delay())) {
                     session.record().line(Direction.SERVER, "(delay cut short: the rule was removed)", mark);
                 }
                 if (effect.reply() == null) {
@@ -122,12 +127,34 @@ public final class RuleRunner {
     }
 
     /**
-     * Waits out a delay; removing the rule ends the wait early (returns true), and server
-     * shutdown interrupts the session thread, which ends it too.
+     * Waits out a delay, watching the client meanwhile: a client that gives up ends the session
+     * (its thread is not kept, and a TLS client that waits for our close_notify is not kept
+     * waiting either). Removing the rule ends the wait early (returns true); server shutdown
+     * closes the socket and interrupts the thread, which ends it too.
      */
-    private static boolean pause(RuleImpl rule, Duration delay) throws InterruptedIOException {
+    private static boolean pause(Session session, RuleImpl rule, Duration delay) throws IOException {
+        long deadline = System.nanoTime() + delay.toNanos();
+        boolean watching = true;
         try {
-            return rule.awaitRemoval(delay);
+            while (!rule.isRemoved()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                if (!watching) {
+                    return rule.awaitRemoval(Duration.ofNanos(left));
+                }
+                Connection.ClientActivity activity = session.watchClient(Math.min(WATCH_SLICE_MILLIS,
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+                if (activity == Connection.ClientActivity.CLOSED) {
+                    session.record().line(Direction.SERVER, "(delay ended: the client closed the connection)",
+                            rule.description());
+                    throw new EOFException("The client closed the connection during a delay");
+                }
+                // Bytes the client sent wait in the buffer for their turn; watching would need more room.
+                watching = activity == Connection.ClientActivity.SILENT;
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Delay interrupted by server shutdown");

@@ -283,6 +283,11 @@ public final class Session implements Runnable {
         return record;
     }
 
+    /** Waits up to {@code millis} for the client without taking its bytes; see {@link Connection#watchClient}. */
+    Connection.ClientActivity watchClient(long millis) throws IOException {
+        return connection.watchClient(millis);
+    }
+
     /** The client's input, for DATA and BDAT. */
     public SmtpInput input() {
         return connection.input();

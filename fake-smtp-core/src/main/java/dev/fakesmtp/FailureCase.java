@@ -20,9 +20,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * FailureCase unknownUser = FailureCatalog.byId("rcpt-550-user-unknown");
- * unknownUser.applyTo(smtp);
- * DeliveryResult result = notifier.send(notification);
- * assertThat(result.rejected()).containsExactly("bob@example.com");
+ * List<Rule> rules = unknownUser.applyTo(smtp);
+ * assertThatThrownBy(() -> mailer.send("bob@example.com")).hasMessageContaining("550");
+ * assertThat(rules.get(0).timesFired()).isOne();
  * }</pre>
  */
 public final class FailureCase {

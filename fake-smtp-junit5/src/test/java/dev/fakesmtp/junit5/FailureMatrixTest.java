@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -97,6 +99,16 @@ class FailureMatrixTest {
         MatrixKit.run(reports, Outer.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
 
         assertThat(Outer.SEEN).hasSize(2).containsOnly(Outer.smtp);
+    }
+
+    @Test
+    void runsInEachInvocationOfAClassTemplateWithAReportEach() {
+        MatrixKit.run(reports, Templated.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(Templated.SEEN).containsExactlyInAnyOrder("first", "second");
+        String report = Templated.class.getName() + ".copes";
+        assertThat(reports.resolve("fake-smtp-failure-matrix")).isDirectoryContaining("glob:**/" + report + "-1.md")
+                .isDirectoryContaining("glob:**/" + report + "-2.md");
     }
 
     @Test
@@ -204,6 +216,29 @@ class FailureMatrixTest {
                 MatrixClient.send(server, false, "alice@example.com");
                 assertThat(mailbox.messagesTo("alice@example.com")).hasSize(1);
             }
+        }
+    }
+
+    @Fixture
+    @ParameterizedClass
+    @ValueSource(strings = {"first", "second"})
+    static class Templated {
+        static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+        @SmtpServer
+        static FakeSmtpServer smtp = FakeSmtpServer.builder().build();
+
+        private final String name;
+
+        Templated(String name) {
+            this.name = name;
+        }
+
+        @SmtpFailureMatrix(include = "dot-451-temporarily-rejected")
+        void copes(Mailbox mailbox) {
+            SEEN.add(name);
+            MatrixClient.send(smtp, false, "alice@example.com");
+            assertThat(mailbox.messagesTo("alice@example.com")).hasSize(1);
         }
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
@@ -25,6 +27,7 @@ final class MatrixReportFile {
     static final String REPORT_DIR = "fakesmtp.failureMatrix.reportDir";
 
     private static final String FOLDER = "fake-smtp-failure-matrix";
+    private static final Pattern INVOCATION = Pattern.compile("invocation:#(\\d+)");
 
     private MatrixReportFile() {
     }
@@ -51,7 +54,8 @@ final class MatrixReportFile {
      * @throws UncheckedIOException if the file cannot be written
      */
     static String write(ExtensionContext context, Method method, String markdown) {
-        String name = method.getDeclaringClass().getName() + "." + method.getName() + ".md";
+        String name = method.getDeclaringClass().getName() + "." + method.getName()
+                + invocations(context.getUniqueId()) + ".md";
         Path dir = buildDirectory(context).resolve(FOLDER);
         Path file = dir.resolve(name);
         try {
@@ -62,6 +66,16 @@ final class MatrixReportFile {
         }
         publishToJUnit(context, name, markdown);
         return file.toAbsolutePath().toString();
+    }
+
+    /** "-2" for the second invocation of a class template, so each invocation's report keeps its own file. */
+    private static String invocations(String uniqueId) {
+        StringBuilder suffix = new StringBuilder();
+        Matcher invocation = INVOCATION.matcher(uniqueId);
+        while (invocation.find()) {
+            suffix.append('-').append(invocation.group(1));
+        }
+        return suffix.toString();
     }
 
     /** The configured directory, else JUnit's choice: {@code target} next to a pom.xml, {@code build} for Gradle. */

@@ -32,13 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p><b>The server.</b> The one {@code @SmtpServer} gives the test (a fresh one per run, or a
- * declared one reset before each run), or else a server the test instance holds in a
- * {@code FakeSmtpServer} field (a Spring context's, injected with {@code @Autowired}; it is
- * reset before each run, and such runs should not run in parallel), or else a fresh server
- * with the default configuration. Cases the server cannot have (STARTTLS cases without
- * STARTTLS, AUTH cases without AUTH, ...) are skipped with the reason; runs in which the client
- * never reached the failure (an AUTH case for a client that does not log in) are aborted and
- * say so, since they tested nothing.
+ * declared one reset before each run), else the {@code FakeSmtpServer} of a Spring test's
+ * application context ({@code @AutoConfigureFakeSmtp}), else a server the test instance holds in
+ * a {@code FakeSmtpServer} field; those two are reset before each run and never closed by it, and
+ * their runs should not run in parallel. Else a fresh server with the default configuration.
+ * The case's rules are installed before the test's own {@code @BeforeEach} methods run: do not
+ * reset the server there. Cases the server cannot have (STARTTLS cases without STARTTLS, AUTH
+ * cases without AUTH, ...) are skipped with the reason; runs in which the client never reached
+ * the failure (an AUTH case for a client that does not log in) are aborted and say so, since
+ * they tested nothing, whether the test passed or failed.
  *
  * <p><b>The report.</b> After the last run, one line per case (handled, not handled, skipped,
  * not reached) with, for each case the client did not handle, the transcript line where it went

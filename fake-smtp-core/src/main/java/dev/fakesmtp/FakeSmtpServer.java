@@ -217,6 +217,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         acceptor.close();
     }
 
+    /** The configuration, for the failure catalogue's checks of what a case needs. */
+    ServerSettings settings() {
+        return settings;
+    }
+
     @Override
     public String toString() {
         return "FakeSmtpServer[" + (acceptor.isStarted() ? host() + ":" + port() : "not started") + "]";

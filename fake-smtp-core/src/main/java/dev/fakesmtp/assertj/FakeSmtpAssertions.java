@@ -1,6 +1,7 @@
 package dev.fakesmtp.assertj;
 
 import dev.fakesmtp.Attachment;
+import dev.fakesmtp.FailureCase;
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.ReceivedMail;
@@ -47,5 +48,15 @@ public final class FakeSmtpAssertions {
     /** Assertions on an attachment or inline part. */
     public static AttachmentAssert assertThat(Attachment actual) {
         return new AttachmentAssert(actual);
+    }
+
+    /**
+     * Assertions on a failure case of the catalogue: its kind, stage and expected reaction.
+     *
+     * @param actual the case, e.g. the one a {@code @SmtpFailureMatrix} test was given
+     * @return the assertions
+     */
+    public static FailureCaseAssert assertThat(FailureCase actual) {
+        return new FailureCaseAssert(actual);
     }
 }

@@ -7,6 +7,7 @@ import dev.fakesmtp.internal.tls.TlsHandshake;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocket;
@@ -97,6 +98,33 @@ final class Connection {
     /** The TCP socket's output, under any TLS layer (to break a handshake on purpose). */
     OutputStream rawOutput() throws IOException {
         return rawSocket.getOutputStream();
+    }
+
+    /** What a client did while the server kept it waiting. */
+    enum ClientActivity {
+        /** Nothing arrived. */
+        SILENT,
+        /** Bytes arrived; they wait in the input buffer for the next read. */
+        SENT,
+        /** The client closed the connection (or sent its TLS close_notify). */
+        CLOSED
+    }
+
+    /**
+     * Waits up to {@code millis} for the client, keeping whatever it sends for the next read:
+     * how a delayed reply notices a client that gave up.
+     */
+    ClientActivity watchClient(long millis) throws IOException {
+        if (input.hasBuffered()) {
+            return ClientActivity.SENT;
+        }
+        flushQuietly();
+        rawSocket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+        try {
+            return input.fillWithoutHook() ? ClientActivity.SENT : ClientActivity.CLOSED;
+        } catch (SocketTimeoutException e) {
+            return ClientActivity.SILENT;
+        }
     }
 
     /** True once the TCP socket was closed (by the session, the watchdog or the server's close()). */

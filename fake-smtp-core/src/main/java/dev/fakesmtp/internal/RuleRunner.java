@@ -7,9 +7,11 @@ import dev.fakesmtp.internal.rules.Effect;
 import dev.fakesmtp.internal.rules.RuleClosedConnection;
 import dev.fakesmtp.internal.rules.RuleEvent;
 import dev.fakesmtp.internal.rules.RuleImpl;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * still run; effects that end the connection throw {@link RuleClosedConnection}.
  */
 public final class RuleRunner {
+
+    /** How often a delay checks whether its rule was removed while it watches the client. */
+    private static final long WATCH_SLICE_MILLIS = 100;
 
     /** A TLS fatal alert record (handshake_failure): the client's handshake fails at once, cleanly. */
     private static final byte[] TLS_HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
@@ -62,7 +67,9 @@ public final class RuleRunner {
             case DELAY -> {
                 session.flush();
                 session.record().line(Direction.NOTE, "(delayed " + effect.delay() + ")", mark);
-                pause(effect.delay().toNanos());
+                if (pause(session, rule, effect.delay())) {
+                    session.record().line(Direction.NOTE, "(delay cut short: the rule was removed)", mark);
+                }
                 if (effect.reply() == null) {
                     return false;
                 }
@@ -72,8 +79,12 @@ public final class RuleRunner {
             case STALL -> {
                 session.flush();
                 session.record().line(Direction.NOTE, "(stalled: no more replies)", mark);
-                stall(session);
+                stall(session, rule, mark);
                 throw new RuleClosedConnection(mark);
+            }
+            case EHLO_WITHOUT -> {
+                session.hideInEhloReply(effect.keywords(), mark);
+                return false;
             }
             case FAIL_TLS_HANDSHAKE -> {
                 failTlsHandshake(session, mark, event.verb().equals("STARTTLS"));
@@ -115,10 +126,39 @@ public final class RuleRunner {
         }
     }
 
-    /** Sleeps; server shutdown interrupts the session thread, which ends the wait early. */
-    private static void pause(long nanos) throws InterruptedIOException {
+    /**
+     * Waits out a delay, watching the client meanwhile: a client that gives up ends the session
+     * (its thread is not kept, and a TLS client that waits for our close_notify is not kept
+     * waiting either). Removing the rule ends the wait early (returns true); server shutdown
+     * closes the socket and interrupts the thread, which ends it too.
+     */
+    private static boolean pause(Session session, RuleImpl rule, Duration delay) throws IOException {
+        long deadline = System.nanoTime() + delay.toNanos();
+        boolean watching = true;
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            while (!rule.isRemoved()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                if (session.timeIsUp()) {
+                    // maxSessionDuration bounds a delay too: the session ends with 421 4.4.2.
+                    throw new SocketTimeoutException("Session time limit exceeded during a delay");
+                }
+                if (!watching) {
+                    return rule.awaitRemoval(Duration.ofNanos(left));
+                }
+                Connection.ClientActivity activity = session.watchClient(Math.min(WATCH_SLICE_MILLIS,
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
+                if (activity == Connection.ClientActivity.CLOSED) {
+                    session.record().line(Direction.NOTE, "(delay ended: the client closed the connection)",
+                            rule.description());
+                    throw new EOFException("The client closed the connection during a delay");
+                }
+                // Bytes the client sent wait in the buffer for their turn; watching would need more room.
+                watching = activity == Connection.ClientActivity.SILENT;
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Delay interrupted by server shutdown");
@@ -127,25 +167,37 @@ public final class RuleRunner {
 
     /**
      * Reads and drops the client's input, answering nothing, until the client closes, the session
-     * time limit passes (then the session ends with 421 4.4.2 like any other) or the server shuts
-     * down. Every turn blocks in a read, so a stall costs no CPU and, on a virtual thread, no carrier.
+     * time limit passes (then the session ends with 421 4.4.2 like any other), the server shuts
+     * down, or the rule is removed (which closes the socket, ending the read and the connection).
+     * Every turn blocks in a read, so a stall costs no CPU and, on a virtual thread, no carrier.
      */
-    private static void stall(Session session) throws IOException {
+    private static void stall(Session session, RuleImpl rule, String mark) throws IOException {
         byte[] sink = new byte[4096];
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("Stall interrupted by server shutdown");
-            }
-            try {
-                if (session.input().read(sink, 0, sink.length) < 0) {
-                    return;
+        RuleImpl.Hold held = rule.whileInPlace(session::closeSocket);
+        try {
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("Stall interrupted by server shutdown");
                 }
-            } catch (SocketTimeoutException e) {
-                if (session.timeIsUp()) {
-                    throw e;
+                try {
+                    if (session.input().read(sink, 0, sink.length) < 0) {
+                        return;
+                    }
+                } catch (SocketTimeoutException e) {
+                    if (session.timeIsUp()) {
+                        throw e;
+                    }
+                    // An idle timeout: a stall outlasts it, as a server that never answers would.
                 }
-                // An idle timeout: a stall outlasts it, as a server that never answers would.
             }
+        } catch (IOException e) {
+            if (!rule.isRemoved()) {
+                throw e;
+            }
+            session.record().line(Direction.NOTE, "(stall ended: the rule was removed, connection closed)", mark);
+            session.abort(SessionEnd.CLOSED_BY_RULE, false);
+        } finally {
+            held.close();
         }
     }
 }

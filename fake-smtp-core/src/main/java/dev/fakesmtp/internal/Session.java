@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +42,7 @@ public final class Session implements Runnable, Watchdog.Watched {
     private boolean esmtp;
     private boolean closeRequested;
     private SmtpReply lastReply;
+    private EhloFilter ehloFilter;
     private final Delivery delivery;
     private volatile Thread thread;
 
@@ -330,6 +333,11 @@ public final class Session implements Runnable, Watchdog.Watched {
         return connection.limits().timeIsUp();
     }
 
+    /** Waits up to {@code millis} for the client without taking its bytes; see {@link Connection#watchClient}. */
+    Connection.ClientActivity watchClient(long millis) throws IOException {
+        return connection.watchClient(millis);
+    }
+
     /** The client's input, for DATA and BDAT. */
     public SmtpInput input() {
         return connection.input();
@@ -380,8 +388,20 @@ public final class Session implements Runnable, Watchdog.Watched {
         return settings.strict();
     }
 
-    /** Forgets the last reply, before a new command. */
+    /** Forgets the last reply and any rule's changes to it, before a new command. */
     void clearLastReply() {
         lastReply = null;
+        ehloFilter = null;
     }
+
+    /** A rule asks that the EHLO reply to the current command leave out these keywords. */
+    void hideInEhloReply(List<String> keywords, String rule) {
+        ehloFilter = new EhloFilter(Set.copyOf(keywords), rule);
+    }
+
+    /** What a rule hides from the EHLO reply to the current command, or null. */
+    public EhloFilter ehloFilter() {
+        return ehloFilter;
+    }
+
 }

@@ -140,6 +140,15 @@ public final class SmtpInput {
 
     private boolean fill() throws IOException {
         beforeBlocking.run();
+        return fillWithoutHook();
+    }
+
+    /**
+     * Reads what the client sends next into the (empty) buffer with the socket's current read
+     * timeout, without the hook: for watching a client while the server keeps it waiting.
+     * False at the end of the stream.
+     */
+    boolean fillWithoutHook() throws IOException {
         if (limit == buffer.length && buffer.length < 16 * 1024) {
             buffer = new byte[Math.min(16 * 1024, buffer.length * 4)]; // the last read filled it: grow
         }

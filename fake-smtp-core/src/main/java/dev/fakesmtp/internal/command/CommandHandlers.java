@@ -62,7 +62,8 @@ public final class CommandHandlers {
     private static boolean intercepted(Session session, Command command) throws IOException {
         Transaction transaction = session.transaction();
         RuleEvent event = RuleEvent.command(command.name().toUpperCase(Locale.ROOT), command.argument(),
-                transaction == null ? null : transaction.mailFrom());
+                transaction == null ? null : transaction.mailFrom(),
+                transaction == null ? 0 : transaction.recipients().size());
         if (!RuleRunner.intercept(session, event)) {
             return false;
         }

@@ -4,6 +4,7 @@ import dev.fakesmtp.Extension;
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.EhloFilter;
 import dev.fakesmtp.internal.ServerSettings;
 import dev.fakesmtp.internal.Session;
 import java.util.ArrayList;
@@ -43,7 +44,15 @@ final class EhloHandler implements CommandHandler {
         if (StarttlsHandler.offered(session)) {
             lines.add("STARTTLS");
         }
-        session.reply(SmtpReply.of(250, "", lines));
+        EhloFilter filter = session.ehloFilter();
+        if (filter == null) {
+            session.reply(SmtpReply.of(250, "", lines));
+            return;
+        }
+        // The greeting line stays; a rule hides only keyword lines.
+        List<String> shown = new ArrayList<>(lines.subList(0, 1));
+        lines.subList(1, lines.size()).stream().filter(line -> !filter.hides(line)).forEach(shown::add);
+        session.reply(SmtpReply.of(250, "", shown), filter.rule());
     }
 
     /**

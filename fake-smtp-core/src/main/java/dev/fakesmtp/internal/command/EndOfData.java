@@ -6,6 +6,8 @@ import dev.fakesmtp.Violation;
 import dev.fakesmtp.internal.RuleRunner;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.rules.RuleEvent;
+import dev.fakesmtp.internal.rules.RuleImpl;
+import dev.fakesmtp.TranscriptLine.Direction;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +20,8 @@ final class EndOfData {
 
     /**
      * Captures {@code content} and answers 250, unless an end-of-data rule intercepts: then the
-     * rule answers and nothing is captured (RFC 5321 §4.1.1.4: no 250, no delivery).
+     * rule answers and nothing is captured (RFC 5321 §4.1.1.4: no 250, no delivery), or, for an
+     * {@code afterCapture()} rule, the message is captured first and the rule answers anyway.
      */
     static void finish(Session session, byte[] content, String okText) throws IOException {
         SmtpReply refusal = conformance(session, content);
@@ -28,13 +31,22 @@ final class EndOfData {
             return;
         }
         ReceivedMail mail = session.prepareMail(content);
-        if (RuleRunner.intercept(session, RuleEvent.endOfData(session.transaction().mailFrom(), mail))) {
-            if (session.transaction() != null) {
-                session.endTransaction();
+        RuleEvent event = RuleEvent.endOfData(session.transaction().mailFrom(), mail);
+        RuleImpl rule = session.rules().firing(event);
+        String capturedId = null;
+        if (rule != null) {
+            if (rule.effect().afterCapture()) {
+                capturedId = session.deliver(mail);
+                session.record().line(Direction.NOTE, "(message captured as " + capturedId + ")", rule.description());
             }
-            return;
+            if (RuleRunner.apply(session, rule, event)) {
+                if (session.transaction() != null) {
+                    session.endTransaction();
+                }
+                return;
+            }
         }
-        String id = session.deliver(mail);
+        String id = capturedId != null ? capturedId : session.deliver(mail);
         session.reply(SmtpReply.of(250, "2.0.0", okText + id));
     }
 

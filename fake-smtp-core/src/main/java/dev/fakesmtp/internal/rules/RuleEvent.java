@@ -12,33 +12,34 @@ import dev.fakesmtp.ReceivedMail;
  * @param sender the open transaction's reverse-path, else null
  * @param user the AUTH identity at AUTH_RESULT, else null
  * @param mail the message at END_OF_DATA, else null
+ * @param recipients how many recipients the open transaction has accepted (0 without one)
  */
 public record RuleEvent(Stage stage, String verb, String argument, String address, String sender, String user,
-                        ReceivedMail mail) {
+                        ReceivedMail mail, int recipients) {
 
     /** A connection event. */
     public static RuleEvent connect() {
-        return new RuleEvent(Stage.CONNECT, "", "", null, null, null, null);
+        return new RuleEvent(Stage.CONNECT, "", "", null, null, null, null, 0);
     }
 
     /** A command event; the bracketed address is pulled out leniently for MAIL and RCPT triggers. */
-    public static RuleEvent command(String verb, String argument, String sender) {
-        return new RuleEvent(Stage.COMMAND, verb, argument, bracketed(argument), sender, null, null);
+    public static RuleEvent command(String verb, String argument, String sender, int recipients) {
+        return new RuleEvent(Stage.COMMAND, verb, argument, bracketed(argument), sender, null, null, recipients);
     }
 
     /** The end of a message. */
     public static RuleEvent endOfData(String sender, ReceivedMail mail) {
-        return new RuleEvent(Stage.END_OF_DATA, "", "", null, sender, null, mail);
+        return new RuleEvent(Stage.END_OF_DATA, "", "", null, sender, null, mail, 0);
     }
 
     /** A BDAT chunk. */
     public static RuleEvent bdatChunk(String argument, String sender) {
-        return new RuleEvent(Stage.BDAT_CHUNK, "BDAT", argument, null, sender, null, null);
+        return new RuleEvent(Stage.BDAT_CHUNK, "BDAT", argument, null, sender, null, null, 0);
     }
 
     /** The credentials of an AUTH exchange. */
     public static RuleEvent authResult(String mechanism, String user) {
-        return new RuleEvent(Stage.AUTH_RESULT, "AUTH", mechanism, null, null, user, null);
+        return new RuleEvent(Stage.AUTH_RESULT, "AUTH", mechanism, null, null, user, null, 0);
     }
 
     private static String bracketed(String argument) {

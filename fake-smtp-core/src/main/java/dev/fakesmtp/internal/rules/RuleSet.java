@@ -12,14 +12,27 @@ public final class RuleSet {
     private final List<RuleImpl> rules = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    /** Adds a rule at the end. */
-    public RuleImpl add(TriggerSpec trigger, Count count, Effect effect) {
-        RuleImpl rule = new RuleImpl(ids.incrementAndGet(), trigger, count, effect, this);
+    /**
+     * Adds a rule at the end.
+     *
+     * @param name the rule's name for its description, or null
+     * @param trigger when it fires
+     * @param count how often
+     * @param effect what it does
+     * @return the rule
+     */
+    public RuleImpl add(String name, TriggerSpec trigger, Count count, Effect effect) {
+        RuleImpl rule = new RuleImpl(ids.incrementAndGet(), name, trigger, count, effect, this);
         rules.add(rule);
         return rule;
     }
 
-    /** The first rule that fires for {@code event}, or null; rules that match but may not fire are passed over. */
+    /**
+     * The first rule that fires for {@code event}; rules that match but may not fire are passed over.
+     *
+     * @param event what happened in the session
+     * @return the rule, which counted this firing, or null
+     */
     public RuleImpl firing(RuleEvent event) {
         return firing(event, rule -> true);
     }
@@ -46,15 +59,22 @@ public final class RuleSet {
 
     void remove(RuleImpl rule) {
         rules.remove(rule);
+        rule.markRemoved();
     }
 
-    /** The rules, oldest first. */
+    /**
+     * The rules, oldest first.
+     *
+     * @return an immutable snapshot
+     */
     public List<Rule> snapshot() {
         return List.copyOf(rules);
     }
 
-    /** Removes every rule. */
+    /** Removes every rule, ending the delays and stalls they impose. */
     public void clear() {
-        rules.clear();
+        List<RuleImpl> removed = List.copyOf(rules);
+        rules.removeAll(removed);
+        removed.forEach(RuleImpl::markRemoved);
     }
 }

@@ -13,13 +13,15 @@ public final class ManagedServer {
 
     private final ServerDeclaration declaration;
     private final FakeSmtpServer server;
+    private final boolean owned;
     // Reentrant and owned by the test's thread: JUnit runs a test's before and after callbacks on
     // one thread, and a thread that steals another test while joining must not deadlock on itself.
     private final ReentrantLock testLock = new ReentrantLock();
 
-    private ManagedServer(ServerDeclaration declaration, FakeSmtpServer server) {
+    private ManagedServer(ServerDeclaration declaration, FakeSmtpServer server, boolean owned) {
         this.declaration = declaration;
         this.server = server;
+        this.owned = owned;
     }
 
     /**
@@ -47,7 +49,12 @@ public final class ManagedServer {
                     + " with FakeSmtpServer.builder().webUi() instead (or run with -D"
                     + FakeSmtpServer.WEB_UI_PROPERTY + "=true).");
         }
-        return new ManagedServer(declaration, server);
+        return new ManagedServer(declaration, server, true);
+    }
+
+    /** A running server someone else started and closes (a Spring context's): injectable, never closed here. */
+    static ManagedServer borrowed(ServerDeclaration declaration, FakeSmtpServer server) {
+        return new ManagedServer(declaration, server, false);
     }
 
     /** Where the server was declared and what it is called. */
@@ -72,9 +79,11 @@ public final class ManagedServer {
         }
     }
 
-    /** Closes the server (idempotent). */
+    /** Closes the server (idempotent), unless it is borrowed. */
     void close() {
-        server.close();
+        if (owned) {
+            server.close();
+        }
     }
 
     /** How messages name the server: {@code 'smtp' (field SignupTest.smtp)}. */

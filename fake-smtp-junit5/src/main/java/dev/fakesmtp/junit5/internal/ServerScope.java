@@ -36,6 +36,17 @@ final class ServerScope implements ExtensionContext.Store.CloseableResource, Aut
         return started;
     }
 
+    /** Makes a server that its owner closes injectable here; this scope never closes it. */
+    synchronized ManagedServer borrow(ServerDeclaration declaration, FakeSmtpServer server) {
+        Optional<ManagedServer> existing = find(server);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ManagedServer borrowed = ManagedServer.borrowed(declaration, server);
+        servers.add(borrowed);
+        return borrowed;
+    }
+
     /** The servers in the order they were added. */
     List<ManagedServer> servers() {
         return List.copyOf(servers);

@@ -21,7 +21,13 @@ public record DeliveryResult(Status status, int attempts, List<String> delivered
         /** Some recipients got it, the others are in {@link #rejections()}. */
         PARTIALLY_DELIVERED,
         /** No recipient got it. */
-        FAILED
+        FAILED,
+        /**
+         * The whole message went out, but the connection failed or timed out before the server
+         * said whether it took it: it probably arrived, and the notifier does not send it again,
+         * which could deliver it twice (RFC 1047). The recipients are in {@link #delivered()}.
+         */
+        UNCONFIRMED
     }
 
     /** Copies the lists. */
@@ -30,7 +36,7 @@ public record DeliveryResult(Status status, int attempts, List<String> delivered
         rejections = List.copyOf(rejections);
     }
 
-    /** Whether every recipient got the mail. */
+    /** Whether every recipient got the mail, as far as the server confirmed it. */
     public boolean isDelivered() {
         return status == Status.DELIVERED;
     }

@@ -33,8 +33,8 @@ final class MimeComposer {
     }
 
     /** The message with headers for every recipient, whichever of them it is sent to this time. */
-    MimeMessage compose(Notification notification) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+    SentMessage compose(Notification notification) throws MessagingException {
+        SentMessage message = new SentMessage(session);
         message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO,
                 InternetAddress.parse(String.join(",", notification.to()), true));

@@ -7,7 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * dropped or timed-out connections) are retried with exponential back-off, up to the
  * {@link RetryPolicy}'s attempts; permanent ones (5xx) are not. When only some recipients are
  * refused the others still get the mail ({@code mail.smtp.sendpartial}), and a retry goes only to
- * the recipients still owed the mail. Failures are reported in the {@link DeliveryResult}, never thrown.
+ * the recipients still owed the mail. When the connection fails after the whole message went out
+ * (no reply to the final dot), the mail is not sent again: it probably arrived, and the result says
+ * {@link DeliveryResult.Status#UNCONFIRMED}. Failures are reported in the {@link DeliveryResult}, never thrown.
  *
  * <pre>{@code
  * Notifier notifier = Notifier.builder(mailProperties)      // mail.smtp.host, port, timeouts, TLS
@@ -73,21 +74,31 @@ public final class Notifier {
         List<String> delivered = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         SmtpFailure lastFailure = null;
+        boolean unconfirmed = false;
         int attempt = 0;
         while (!pending.isEmpty() && attempt < retryPolicy.maxAttempts()) {
             attempt++;
             if (attempt > 1 && !waitBefore(attempt)) {
                 break;
             }
+            SentMessage message = null;
+            SmtpFailure failure = null;
             try {
-                MimeMessage message = composer.compose(notification);
+                message = composer.compose(notification);
                 Transport.send(message, pending.values().toArray(Address[]::new), user, password);
                 delivered.addAll(pending.keySet());
                 pending.clear();
             } catch (SendFailedException e) {
-                lastFailure = handleSendFailure(e, pending, delivered, rejected);
+                failure = lastFailure = handleSendFailure(e, pending, delivered, rejected);
             } catch (MessagingException e) {
-                lastFailure = SmtpFailure.of(e);
+                failure = lastFailure = SmtpFailure.of(e);
+            }
+            if (failure != null && failure.replyCode() <= 0 && message != null && message.writtenInFull()) {
+                // No reply after the whole message went out: the server may have it. Sending it
+                // again could deliver it twice, so report it instead (RFC 1047).
+                delivered.addAll(pending.keySet());
+                pending.clear();
+                unconfirmed = true;
             }
             if (lastFailure != null && lastFailure.permanent()) {
                 break;
@@ -98,7 +109,8 @@ public final class Notifier {
                     () -> new SmtpFailure(0, "interrupted before delivery", false));
             rejected.add(new Rejection(recipient, why.replyCode(), why.reason(), why.permanent()));
         }
-        return new DeliveryResult(statusOf(delivered, rejected), attempt, delivered, rejected);
+        DeliveryResult.Status status = unconfirmed ? DeliveryResult.Status.UNCONFIRMED : statusOf(delivered, rejected);
+        return new DeliveryResult(status, attempt, delivered, rejected);
     }
 
     /**

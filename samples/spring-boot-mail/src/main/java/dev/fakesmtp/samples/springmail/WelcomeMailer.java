@@ -1,6 +1,7 @@
 package dev.fakesmtp.samples.springmail;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -32,26 +33,34 @@ public class WelcomeMailer {
         this.shop = shop;
     }
 
-    /** Sends the welcome mail to a new account, in the background. */
+    /**
+     * Sends the welcome mail to a new account, in the background.
+     *
+     * @return what became of the mail, once it is done (sign-up does not wait; tests may)
+     */
     @Async
-    public void sendWelcome(Account account) {
+    public CompletableFuture<Account.WelcomeStatus> sendWelcome(Account account) {
         int attempts = Math.max(1, shop.welcomeMail().attempts());
         for (int attempt = 1; ; attempt++) {
             try {
                 mailSender.send(message -> compose(new MimeMessageHelper(message, true, "UTF-8"), account));
-                accounts.updateWelcome(account.email(), Account.WelcomeStatus.SENT);
-                return;
+                return done(account, Account.WelcomeStatus.SENT);
             } catch (MailException e) {
                 MailFailure failure = MailFailure.of(e);
                 LOG.warn("Welcome mail to {} failed (attempt {} of {}): {}", account.email(), attempt, attempts,
                         failure.reason());
                 if (!failure.temporary() || attempt == attempts || !pause(shop.welcomeMail().retryDelay())) {
-                    accounts.updateWelcome(account.email(), Account.WelcomeStatus.FAILED);
+                    CompletableFuture<Account.WelcomeStatus> failed = done(account, Account.WelcomeStatus.FAILED);
                     opsAlerts.welcomeMailFailed(account, failure);
-                    return;
+                    return failed;
                 }
             }
         }
+    }
+
+    private CompletableFuture<Account.WelcomeStatus> done(Account account, Account.WelcomeStatus status) {
+        accounts.updateWelcome(account.email(), status);
+        return CompletableFuture.completedFuture(status);
     }
 
     private void compose(MimeMessageHelper mail, Account account) throws jakarta.mail.MessagingException {

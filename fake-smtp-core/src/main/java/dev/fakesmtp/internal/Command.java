@@ -21,6 +21,12 @@ public record Command(String name, Optional<Verb> verb, String argument, String 
         return new Command(name, Verb.parse(name), argument, line);
     }
 
+    /** The line, through {@link Redaction}: an AUTH command's credentials never show. */
+    @Override
+    public String toString() {
+        return "Command[" + Redaction.commandLine(line) + "]";
+    }
+
     /** True when the command has an argument. */
     public boolean hasArgument() {
         return !argument.isEmpty();

@@ -18,6 +18,11 @@ final class EhloHandler implements CommandHandler {
             session.reply(SmtpReply.of(501, "5.5.4", "Syntax: EHLO <domain>"));
             return;
         }
+        SmtpReply refusal = ToleratedSyntax.heloName(session, "EHLO", name);
+        if (refusal != null) {
+            session.reply(refusal);
+            return;
+        }
         session.greeted(name, true);
         ServerSettings settings = session.settings();
         List<String> lines = new ArrayList<>();

@@ -14,6 +14,11 @@ final class HeloHandler implements CommandHandler {
             session.reply(SmtpReply.of(501, "5.5.4", "Syntax: HELO <domain>"));
             return;
         }
+        SmtpReply refusal = ToleratedSyntax.heloName(session, "HELO", name);
+        if (refusal != null) {
+            session.reply(refusal);
+            return;
+        }
         session.greeted(name, false);
         session.reply(SmtpReply.of(250, "", session.settings().hostname() + " Hello " + name));
     }

@@ -15,6 +15,7 @@ final class MailHandler implements CommandHandler {
     @Override
     public void handle(Session session, Command command) {
         try {
+            ToleratedSyntax.spaceAfterColon(session, command.argument(), "FROM:", SYNTAX);
             ParsedPath path = PathParser.parse(command.argument(), "FROM:", SYNTAX, "5.1.7");
             if (!path.parameters().isEmpty() && !session.esmtp()) {
                 throw new CommandRejected(555, "5.5.4", "MAIL parameters need EHLO, not HELO");

@@ -21,6 +21,7 @@ final class RcptHandler implements CommandHandler {
     public void handle(Session session, Command command) {
         Transaction transaction = session.transaction();
         try {
+            ToleratedSyntax.spaceAfterColon(session, command.argument(), "TO:", SYNTAX);
             ParsedPath path = parse(command.argument());
             if (!path.parameters().isEmpty() && !session.esmtp()) {
                 throw new CommandRejected(555, "5.5.4", "RCPT parameters need EHLO, not HELO");

@@ -61,7 +61,7 @@ final class LineHandler {
             handlers.refuse(session, command, refusal);
         } else if (saslResponse) {
             session.reply(SmtpReply.of(500, "5.5.2", "Syntax error: not a command (taken for an authentication"
-                    + " response after an AUTH that did not start, so not repeated here)"));
+                    + " response after an AUTH that did not succeed, so not repeated here)"));
         } else {
             handlers.dispatch(session, command);
         }

@@ -261,6 +261,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         private boolean strict;
         private Duration maxSessionDuration = Duration.ofMinutes(10);
         private boolean webUi;
+        private boolean requireMessageId;
 
         private Builder() {
         }
@@ -513,16 +514,30 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
 
         /**
-         * Strict mode: a client protocol violation gets an error reply (bare LF in a command 500,
-         * bare CR/LF or over-long lines or 8-bit data in a message 550 5.6.0 and nothing captured,
-         * a path over RFC 5321's size limits or with a raw TAB in a quoted local part 501, an
-         * EHLO name that is not UTF-8 501, and so on) instead of being only recorded on the
-         * session.
+         * Strict mode: a client protocol violation gets an error reply instead of being only
+         * recorded on the session: a bare CR or LF or an over-long line in a command 500, bare
+         * CR/LF, NUL, over-long lines or undeclared 8-bit data in a message (by DATA, or BDAT
+         * without BODY=BINARYMIME) 550 5.6.0 and nothing captured, a path over RFC 5321's size
+         * limits or with a raw TAB in a quoted local part 501, an EHLO name that is not UTF-8 501,
+         * and so on (the README lists them all). A missing Message-ID is only recorded: see
+         * {@link #requireMessageId()}.
          *
          * @return this builder
          */
         public Builder strict() {
             this.strict = true;
+            return this;
+        }
+
+        /**
+         * Refuses a message without a Message-ID header with 550 5.6.0, strict or not. RFC 5322
+         * §3.6.4 only says a message SHOULD have one (and RFC 6409 §8.3 lets a submission server
+         * add it), so by default its absence is a recorded violation, never a refusal.
+         *
+         * @return this builder
+         */
+        public Builder requireMessageId() {
+            this.requireMessageId = true;
             return this;
         }
 
@@ -574,7 +589,8 @@ public final class FakeSmtpServer implements AutoCloseable {
             return new FakeSmtpServer(new ServerSettings(bindAddress, port, hostname, extensions,
                     maxMessageSize, maxRecipients, maxConnections, maxCommandLineLength, maxTextLineLength,
                     idleTimeout, maxBadCommands, shutdownTimeout, transcriptDataLimit, transcriptLineLimit,
-                    sessionHistory, users, mailingLists, tls, auth, strict, maxSessionDuration), webUiOn);
+                    sessionHistory, users, mailingLists, tls, auth, strict, maxSessionDuration, requireMessageId),
+                    webUiOn);
         }
     }
 }

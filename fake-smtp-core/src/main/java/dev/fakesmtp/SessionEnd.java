@@ -14,6 +14,11 @@ public enum SessionEnd {
     SESSION_TIME_LIMIT,
     /** The client sent too many bad commands in a row; the server sent 421 and closed. */
     TOO_MANY_ERRORS,
+    /**
+     * The client broke the protocol so that the server could no longer tell its data from its
+     * commands (a BDAT without a readable chunk size); the server sent 421 and closed.
+     */
+    PROTOCOL_ERROR,
     /** The connection was over the server's connection limit; the server sent 421 and closed. */
     CONNECTION_LIMIT,
     /** The server was closed while the session was open; it sent 421 and closed. */

@@ -14,18 +14,35 @@ public record Violation(Type type, String detail) {
 
     /** The kinds of client protocol violation the server detects. */
     public enum Type {
-        /** A command or data line ended in a bare LF instead of CRLF. */
+        /** A command line, an authentication response or message content with an LF not preceded by CR. */
         BARE_LF,
-        /** A CR not followed by LF. */
+        /** A CR not followed by LF, in a command line, an authentication response or message content. */
         BARE_CR,
-        /** A command line longer than the 512 octets of RFC 5321 §4.5.3.1.4. */
+        /**
+         * A command line longer than the 512 octets of RFC 5321 §4.5.3.1.4 plus what the ESMTP
+         * parameters on it allow (or than {@code maxCommandLineLength} plus the same).
+         */
         COMMAND_LINE_TOO_LONG,
-        /** A text line in DATA longer than the 1,000 octets of RFC 5321 §4.5.3.1.6. */
+        /**
+         * A message line (DATA, or BDAT without BODY=BINARYMIME) longer than the 1,000 octets of
+         * RFC 5321 §4.5.3.1.6, or {@code maxTextLineLength}.
+         */
         TEXT_LINE_TOO_LONG,
+        /** A NUL octet in message content without BODY=BINARYMIME (RFC 2045 §2.7, §2.8; RFC 3030 §3). */
+        NUL_IN_CONTENT,
         /** 8-bit data sent without {@code BODY=8BITMIME} or {@code BODY=BINARYMIME}. */
         EIGHT_BIT_WITHOUT_8BITMIME,
-        /** A command sent in the wrong state (answered with 503). */
+        /**
+         * A command sent in the wrong state, including BDAT, AUTH or STARTTLS without EHLO
+         * (answered with 503).
+         */
         COMMAND_OUT_OF_SEQUENCE,
+        /**
+         * A command that breaks RFC 5321's grammar in a way the server tolerates unless strict:
+         * a space after {@code FROM:} or {@code TO:}, an EHLO or HELO name that is neither a
+         * domain nor an address literal (RFC 5321 §4.1.1.1, §4.1.2).
+         */
+        COMMAND_SYNTAX,
         /** The client closed the connection without QUIT. */
         NO_QUIT,
         /** AUTH on a connection without TLS although the server offered STARTTLS. */
@@ -36,7 +53,10 @@ public record Violation(Type type, String detail) {
         COMMAND_BEFORE_GREETING,
         /** Commands sent without waiting for replies although PIPELINING was not advertised (RFC 2920). */
         PIPELINING_NOT_ADVERTISED,
-        /** A command sent without waiting after EHLO, VRFY, EXPN, NOOP, QUIT or AUTH, which end a group (RFC 2920 §3.1). */
+        /**
+         * A command sent without waiting after EHLO, HELO, VRFY, EXPN, NOOP, QUIT or AUTH, or a
+         * message sent without waiting for DATA's 354, which all end a group (RFC 2920 §3.1).
+         */
         PIPELINING_AFTER_GROUP_END,
         /** A non-ASCII address without SMTPUTF8 (RFC 6531 §3.4); the server answered 553. */
         NON_ASCII_WITHOUT_SMTPUTF8,
@@ -58,7 +78,10 @@ public record Violation(Type type, String detail) {
         ADDRESS_SYNTAX,
         /** More message octets than MAIL's SIZE parameter declared (RFC 1870 §6). */
         SIZE_EXCEEDED_DECLARED,
-        /** A message without a Date or From header (RFC 5322 §3.6) or without a Message-ID (SHOULD). */
+        /**
+         * A message without a Date or From header (RFC 5322 §3.6), or without a Message-ID, which
+         * is a SHOULD (§3.6.4): strict mode refuses that one only with {@code requireMessageId()}.
+         */
         MISSING_HEADER
     }
 

@@ -35,15 +35,16 @@ final class EncodingCheck {
         byte[] raw = mail.raw();
         int headerEnd = headerEnd(raw);
         Envelope envelope = mail.envelope();
-        String body = envelope.mailParameter("BODY").orElse("7BIT").toUpperCase(Locale.ROOT);
-        boolean eightBitHeaders = hasEightBit(raw, 0, headerEnd);
-        if (eightBitHeaders && envelope.mailParameter("SMTPUTF8").isEmpty()) {
+        // RFC 6532 / RFC 6531 §3.4: SMTPUTF8 is what allows UTF-8 header fields.
+        if (hasEightBit(raw, 0, headerEnd) && envelope.mailParameter("SMTPUTF8").isEmpty()) {
             problems.add("the header section has 8-bit bytes, but MAIL FROM had no SMTPUTF8 parameter"
                     + " (encode header text per RFC 2047, or send SMTPUTF8)");
         }
-        if ((eightBitHeaders || hasEightBit(raw, headerEnd, raw.length))
-                && !body.equals("8BITMIME") && !body.equals("BINARYMIME")) {
-            problems.add("the message has 8-bit bytes, but MAIL FROM declared BODY=" + body
+        // RFC 6152 (and RFC 6531 §3.6: SMTPUTF8 does not cover the body): 8-bit body needs BODY=8BITMIME.
+        String body = envelope.mailParameter("BODY").map(value -> value.toUpperCase(Locale.ROOT)).orElse(null);
+        if (hasEightBit(raw, headerEnd, raw.length) && !"8BITMIME".equals(body) && !"BINARYMIME".equals(body)) {
+            problems.add("the message body has 8-bit bytes, but MAIL FROM "
+                    + (body == null ? "had no BODY parameter" : "declared BODY=" + body)
                     + " (send BODY=8BITMIME, or use a quoted-printable or base64 transfer encoding)");
         }
         try {

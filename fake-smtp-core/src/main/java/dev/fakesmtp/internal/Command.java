@@ -39,6 +39,16 @@ public record Command(String name, Optional<Verb> verb, String argument, String 
     }
 
     /**
+     * The line, through {@link Redaction}: an AUTH command's credentials never show.
+     *
+     * @return the redacted line, for logs and messages
+     */
+    @Override
+    public String toString() {
+        return "Command[" + Redaction.commandLine(line) + "]";
+    }
+
+    /**
      * True when the command has an argument.
      *
      * @return whether anything follows the command name

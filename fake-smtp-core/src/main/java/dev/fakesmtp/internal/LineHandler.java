@@ -13,12 +13,11 @@ import java.util.Set;
 
 /**
  * Takes one command line: records it, checks it against the rules a client must follow (line
- * ending, length, pipelining), dispatches it, and counts bad commands in a row.
+ * ending, length, pipelining), dispatches it, and counts bad commands in a row. Everything it
+ * records or says about the line goes through {@link Redaction} first.
  */
 final class LineHandler {
 
-    /** RFC 5321 §4.5.3.1.4. */
-    static final int RFC_COMMAND_LINE = 512;
     /** RFC 4954 §4: an AUTH command with its initial response may be up to 12,288 octets. */
     static final int AUTH_LINE = 12_288;
     /** RFC 2920 §3.1 (and RFC 4954 for AUTH): these end a pipelined group; the client must wait. */
@@ -30,6 +29,8 @@ final class LineHandler {
     private int badCommandsInARow;
     private boolean sentWithoutWaiting;
     private Verb previous;
+    /** After an AUTH that did not succeed: a line that is no command may be the client's SASL response. */
+    private boolean saslResponseMayFollow;
 
     LineHandler(Session session, CommandHandlers handlers) {
         this.session = session;
@@ -37,100 +38,107 @@ final class LineHandler {
     }
 
     void handle(CommandLine line) throws IOException {
-        ServerSettings settings = session.settings();
-        SessionRecord record = session.record();
         String text = Utf8.decode(line.bytes()); // no U+FFFD the client did not send
-        record.line(Direction.CLIENT, line.tooLong() ? text + "... (" + line.octets() + " octets)" : transcribed(text));
-        SmtpReply crRefusal = null;
-        if (text.indexOf('\r') >= 0) {
-            if (session.violation(Violation.Type.BARE_CR, "Command line has a bare CR: " + text.replace("\r", "<CR>"))) {
-                crRefusal = SmtpReply.of(500, "5.5.2", "Syntax error: a bare CR inside a command line");
-            }
-            // Leniently, a bare CR separates words like a space; it must never reach a reply line.
-            text = text.replace('\r', ' ');
-        }
-        Command command = Command.parse(text, !Utf8.isWellFormed(line.bytes()));
+        boolean bareCr = text.indexOf('\r') >= 0;
+        // Leniently, a bare CR separates words like a space; it must never reach a reply line.
+        Command command = Command.parse(bareCr ? text.replace('\r', ' ') : text, !Utf8.isWellFormed(line.bytes()));
         Verb verb = command.verb().orElse(null);
-        SmtpReply refusal = crRefusal != null ? crRefusal : lineRefusal(line, text, verb, settings, record);
+        boolean auth = Redaction.isAuthCommand(text);
+        boolean saslResponse = verb == null && !auth && saslResponseMayFollow;
+        String shown = saslResponse ? Redaction.saslResponse(text) : Redaction.commandLine(text);
+        session.record().line(Direction.CLIENT, line.tooLong() ? shown + "... (" + line.octets() + " octets)" : shown);
+
+        SmtpReply refusal = lineRefusal(line, shown, bareCr, verb, command.argument());
         if (refusal == null) {
-            refusal = pipeliningRefusal(verb, text);
+            refusal = pipeliningRefusal(verb, shown);
         }
         session.clearLastReply();
+        SmtpInput input = session.input();
+        boolean contentAhead = verb == Verb.DATA && input.hasBuffered();
+        long consumedBefore = input.consumed();
         if (refusal != null) {
-            session.reply(refusal);
+            handlers.refuse(session, command, refusal);
+        } else if (saslResponse) {
+            session.reply(SmtpReply.of(500, "5.5.2", "Syntax error: not a command (taken for an authentication"
+                    + " response after an AUTH that did not succeed, so not repeated here)"));
         } else {
             handlers.dispatch(session, command);
         }
+        if (contentAhead) {
+            unrequestedContent(input.consumed() == consumedBefore);
+        }
+        SmtpReply last = session.lastReply();
+        saslResponseMayFollow = auth ? last == null || last.code() != 235 : saslResponse;
         previous = verb;
         // Bytes already here while the reply is still unsent: the client did not wait for it.
-        sentWithoutWaiting = session.input().hasBuffered();
-        SmtpReply last = session.lastReply();
+        sentWithoutWaiting = input.hasBuffered();
         countBadCommand(last != null && isBadCommandReply(last.code()));
     }
 
-    /**
-     * The line as the transcript keeps it: an AUTH initial response carries the client's secret
-     * (base64 is no protection), and transcripts end up in failure messages and CI logs.
-     */
-    private static String transcribed(String text) {
-        if (text.regionMatches(true, 0, "AUTH ", 0, 5)) {
-            int space = text.indexOf(' ', 5);
-            if (space > 0 && space < text.length() - 1) {
-                return text.substring(0, space) + " " + SaslTranscript.hidden(text.length() - space - 1);
-            }
+    /** The line's own faults: a bare CR inside it, its length, a bare LF at its end. */
+    private SmtpReply lineRefusal(CommandLine line, String shown, boolean bareCr, Verb verb, String argument) {
+        if (bareCr && session.violation(Violation.Type.BARE_CR,
+                "Command line has a bare CR: " + shown.replace("\r", "<CR>"))) {
+            return SmtpReply.of(500, "5.5.2", "Syntax error: a bare CR inside a command line");
         }
-        return text;
-    }
-
-    private SmtpReply lineRefusal(CommandLine line, String text, Verb verb, ServerSettings settings,
-                                  SessionRecord record) {
+        ServerSettings settings = session.settings();
         boolean auth = verb == Verb.AUTH;
-        int extra = extensionAllowance(verb);
-        if (line.tooLong() || (line.octets() > settings.maxCommandLineLength() + extra && !auth)) {
-            record.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
-                    line.octets() + " octets, over the limit of " + (settings.maxCommandLineLength() + extra));
-            return SmtpReply.of(500, "5.5.6", "Line too long (the limit is "
-                    + (auth ? AUTH_LINE : settings.maxCommandLineLength() + extra) + " octets)");
+        int extra = CommandLineLimit.allowance(verb, argument);
+        int configured = auth ? Math.max(AUTH_LINE, settings.maxCommandLineLength())
+                : settings.maxCommandLineLength() + extra;
+        if (line.tooLong() || line.octets() > configured) {
+            session.record().violation(Violation.Type.COMMAND_LINE_TOO_LONG,
+                    line.octets() + " octets, over the limit of " + configured + ": " + shown);
+            return SmtpReply.of(500, "5.5.6", "Line too long (the limit is " + configured + " octets)");
         }
-        if (line.bareLf() && session.violation(Violation.Type.BARE_LF, "Command line ended in a bare LF: " + text)) {
+        if (line.bareLf() && session.violation(Violation.Type.BARE_LF, "Command line ended in a bare LF: " + shown)) {
             return SmtpReply.of(500, "5.5.2", "Syntax error: end command lines with CRLF, not a bare LF");
         }
-        if (line.octets() > RFC_COMMAND_LINE + extra && !auth && session.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
-                line.octets() + " octets (RFC 5321 allows " + (RFC_COMMAND_LINE + extra) + "): " + text)) {
-            return SmtpReply.of(500, "5.5.6", "Line too long (RFC 5321 allows " + (RFC_COMMAND_LINE + extra) + " octets)");
+        int rfc = CommandLineLimit.RFC_COMMAND_LINE + extra;
+        if (line.octets() > rfc && !auth && session.violation(Violation.Type.COMMAND_LINE_TOO_LONG,
+                line.octets() + " octets (RFC 5321 allows " + rfc + "): " + shown)) {
+            return SmtpReply.of(500, "5.5.6", "Line too long (RFC 5321 allows " + rfc + " octets)");
         }
         return null;
     }
 
-    /**
-     * ESMTP extensions lengthen MAIL and RCPT (RFC 5321 §4.5.3.1.4): MAIL by 500 for AUTH=
-     * (RFC 4954 §3), 100 for RET/ENVID (RFC 3461 §4), 26 for SIZE (RFC 1870) and 14 for BODY;
-     * RCPT by 500 for NOTIFY/ORCPT (RFC 3461 §4).
-     */
-    private static int extensionAllowance(Verb verb) {
-        if (verb == Verb.MAIL) {
-            return 500 + 100 + 26 + 14;
-        }
-        return verb == Verb.RCPT ? 500 : 0;
-    }
-
-    private SmtpReply pipeliningRefusal(Verb verb, String text) {
+    private SmtpReply pipeliningRefusal(Verb verb, String shown) {
         if (!sentWithoutWaiting || previous == null) {
             return null;
         }
-        boolean offered = session.esmtp() && session.settings().advertises(Extension.PIPELINING);
-        boolean violated;
-        if (!offered) {
-            violated = session.violation(Violation.Type.PIPELINING_NOT_ADVERTISED,
-                    "Sent without waiting for the reply to " + previous + ": " + text);
-        } else if (GROUP_ENDERS.contains(previous)) {
-            violated = session.violation(Violation.Type.PIPELINING_AFTER_GROUP_END,
-                    "Sent without waiting for the reply to " + previous + ", which ends a group: " + text);
-        } else {
-            violated = false;
-        }
-        return violated ? SmtpReply.of(500, "5.5.0", "Protocol violation: wait for each reply" + (offered
+        boolean violated = pipelined(GROUP_ENDERS.contains(previous), "Sent without waiting for the reply to "
+                + previous, ": " + shown);
+        return violated ? SmtpReply.of(500, "5.5.0", "Protocol violation: wait for each reply" + (pipeliningOffered()
                 ? " after " + previous : ", PIPELINING is not offered")) : null;
+    }
+
+    /**
+     * The client sent its message right behind DATA, before the 354 (RFC 2920 §3.1: DATA ends a
+     * group), the mistake of a client that writes a whole transaction at once. When DATA was
+     * refused, that message is still on its way: it is read up to CRLF.CRLF and dropped, because
+     * its lines would otherwise run as commands.
+     */
+    private void unrequestedContent(boolean dataRefused) throws IOException {
+        String outcome = "";
+        if (dataRefused && !session.closing()) {
+            long dropped = handlers.discardUnrequestedContent(session);
+            outcome = "; DATA was refused, so its " + dropped + " octets up to CRLF.CRLF were discarded, not run"
+                    + " as commands";
+        }
+        pipelined(true, "Message content sent without waiting for the reply to DATA", outcome);
+    }
+
+    /** Records a pipelining violation (after a group's end, or PIPELINING not offered); true when strict. */
+    private boolean pipelined(boolean afterGroupEnd, String what, String tail) {
+        if (!pipeliningOffered()) {
+            return session.violation(Violation.Type.PIPELINING_NOT_ADVERTISED, what + tail);
+        }
+        return afterGroupEnd && session.violation(Violation.Type.PIPELINING_AFTER_GROUP_END,
+                what + ", which ends a group" + tail);
+    }
+
+    private boolean pipeliningOffered() {
+        return session.esmtp() && session.settings().advertises(Extension.PIPELINING);
     }
 
     private static boolean isBadCommandReply(int code) {

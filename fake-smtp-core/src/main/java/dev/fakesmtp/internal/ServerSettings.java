@@ -34,6 +34,7 @@ import java.util.Set;
  * @param auth how the server does AUTH
  * @param strict whether client protocol violations get error replies instead of being only recorded
  * @param maxSessionDuration how long one connection may last in all
+ * @param requireMessageId whether a message without Message-ID is refused (a SHOULD, so not even strict does)
  */
 public record ServerSettings(
         InetAddress bindAddress,
@@ -56,7 +57,8 @@ public record ServerSettings(
         TlsSettings tls,
         AuthSettings auth,
         boolean strict,
-        Duration maxSessionDuration) {
+        Duration maxSessionDuration,
+        boolean requireMessageId) {
 
     /** Copies the collections so the settings stay immutable; drops unusable extensions. */
     public ServerSettings {

@@ -247,6 +247,11 @@ public final class Session implements Runnable, Watchdog.Watched {
         connection.writer().queue(reply);
     }
 
+    /** True once the session is to end after the queued replies. */
+    boolean closing() {
+        return closeRequested;
+    }
+
     /** Writes the queued replies now (before reading data the client waits to send). */
     public void flush() throws IOException {
         connection.writer().flush();

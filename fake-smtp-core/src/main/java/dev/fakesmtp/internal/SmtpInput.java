@@ -16,6 +16,8 @@ public final class SmtpInput {
     private byte[] buffer = new byte[1024];
     private int position;
     private int limit;
+    /** Octets read from the socket into the buffer so far. */
+    private long filled;
 
     /** Reads {@code in}, running {@code beforeBlocking} whenever the buffer is empty. */
     public SmtpInput(InputStream in, BeforeBlocking beforeBlocking) {
@@ -26,6 +28,11 @@ public final class SmtpInput {
     /** True when bytes the client already sent are waiting to be read. */
     public boolean hasBuffered() {
         return position < limit;
+    }
+
+    /** How many octets of the stream have been consumed (read, skipped or discarded) so far. */
+    public long consumed() {
+        return filled - (limit - position);
     }
 
     /** Drops the bytes already buffered; returns how many there were. */
@@ -57,8 +64,6 @@ public final class SmtpInput {
         return count;
     }
 
-    private boolean lastCopyEightBit;
-
     /**
      * Copies the buffered bytes up to the next CR or LF (not included) into {@code sink} in one
      * bulk copy; fills the buffer first when it is empty. Returns how many were copied (0 when
@@ -71,25 +76,13 @@ public final class SmtpInput {
         int start = position;
         int end = limit;
         byte[] bytes = buffer;
-        int high = 0;
         int i = start;
-        while (i < end) {
-            byte b = bytes[i];
-            if (b == '\r' || b == '\n') {
-                break;
-            }
-            high |= b;
+        while (i < end && bytes[i] != '\r' && bytes[i] != '\n') {
             i++;
         }
         position = i;
-        lastCopyEightBit = high < 0;
         sink.write(bytes, start, i - start);
         return i - start;
-    }
-
-    /** True when the last {@link #copyUntilLineBreak} copied an octet of 0x80 or more. */
-    public boolean lastCopyEightBit() {
-        return lastCopyEightBit;
     }
 
     /** Skips exactly {@code count} bytes, or fewer if the stream ends; returns how many were skipped. */
@@ -158,6 +151,7 @@ public final class SmtpInput {
         }
         position = 0;
         limit = count;
+        filled += count;
         return true;
     }
 

@@ -35,8 +35,26 @@ class EncodingAssertTest {
         assertThatThrownBy(() -> assertThat(message(Map.of(), "Content-Type: text/plain; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: 8bit\r\n", "Grüße")).isEncodedCorrectly())
                 .hasMessageEndingWith("to be encoded correctly, but:\n"
-                        + "  - the message has 8-bit bytes, but MAIL FROM declared BODY=7BIT (send BODY=8BITMIME, or use"
-                        + " a quoted-printable or base64 transfer encoding)");
+                        + "  - the message body has 8-bit bytes, but MAIL FROM had no BODY parameter (send BODY=8BITMIME,"
+                        + " or use a quoted-printable or base64 transfer encoding)");
+    }
+
+    /** The failure names what the client declared, not a default it never sent. */
+    @Test
+    void eightBitDataDeclaredAsSevenBit() {
+        assertThatThrownBy(() -> assertThat(message(Map.of("BODY", "7BIT", "SMTPUTF8", ""), "Content-Type: text/plain;"
+                + " charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n", "Grüße")).isEncodedCorrectly())
+                .hasMessageEndingWith("to be encoded correctly, but:\n"
+                        + "  - the message body has 8-bit bytes, but MAIL FROM declared BODY=7BIT (send BODY=8BITMIME,"
+                        + " or use a quoted-printable or base64 transfer encoding)");
+    }
+
+    /** RFC 6531/6532: SMTPUTF8 allows UTF-8 header fields; no BODY parameter is needed for a 7-bit body. */
+    @Test
+    void rawUtf8HeadersWithSmtpUtf8AndNoBodyParameterAreFine() {
+        String raw = "From: shop@example.com\r\nTo: jörg@müller.example\r\nSubject: Grüße\r\n\r\nHi\r\n";
+        assertThat(Mails.raw("shop@example.com", "jörg@müller.example", Map.of("SMTPUTF8", ""), raw))
+                .isEncodedCorrectly();
     }
 
     @Test

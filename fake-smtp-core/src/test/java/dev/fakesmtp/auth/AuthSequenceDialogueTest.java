@@ -60,8 +60,9 @@ class AuthSequenceDialogueTest {
     void anUnknownMechanismGets504() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
-            assertThat(smtp.send("AUTH GSSAPI").expect("504 ")).singleElement()
-                    .satisfies(line -> assertThat(line).startsWith("504 5.5.4 ").contains("GSSAPI"));
+            // The word is not echoed: a client that left the mechanism out sent its secret there.
+            assertThat(smtp.send("AUTH GSSAPI").expect("504 ")).containsExactly(
+                    "504 5.5.4 Unrecognized authentication type; this server offers PLAIN LOGIN CRAM-MD5 XOAUTH2");
             smtp.send("AUTH DIGEST-MD5").expect("504 5.5.4 ");
         }
     }

@@ -34,23 +34,49 @@ class ViolationConformanceTest {
         assertProvoked(type, true);
     }
 
+    /**
+     * Date and From are MUSTs (RFC 5322 §3.6): strict refuses a message without them. Message-ID
+     * is a SHOULD (§3.6.4) that a submission server may add (RFC 6409 §8.3): recorded in both
+     * modes, refused by neither.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"Date", "From", "Message-ID"})
     void eachRequiredHeaderIsCheckedOnItsOwn(String header) {
-        String content = HEADERS.lines().filter(line -> !line.startsWith(header + ":"))
-                .map(line -> line + "\r\n").reduce("", String::concat) + "\r\nhi\r\n";
         for (boolean strict : new boolean[] {false, true}) {
+            boolean refused = strict && !header.equals("Message-ID");
             try (FakeSmtpServer server = build(b -> b, strict)) {
-                ViolationScenarios.message(server, "", content,
-                        strict ? "550 5.6.0 Message refused: no " + header + " header" : "250 2.0.0");
-                SmtpSession session = ViolationScenarios.violatingSession(server);
-                assertThat(session.violations()).singleElement().satisfies(violation -> {
-                    assertThat(violation.type()).isEqualTo(Violation.Type.MISSING_HEADER);
-                    assertThat(violation.detail()).isEqualTo("The message has no " + header + " header");
-                });
-                assertThat(server.mailbox().messages()).hasSize(strict ? 0 : 1);
+                ViolationScenarios.message(server, "", without(header),
+                        refused ? "550 5.6.0 Message refused: no " + header + " header" : "250 2.0.0");
+                assertMissing(server, header);
+                assertThat(server.mailbox().messages()).hasSize(refused ? 0 : 1);
             }
         }
+    }
+
+    /** A user who wants Message-ID enforced asks for it; then it is refused whether strict or not. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void requireMessageIdRefusesAMessageWithoutOne(boolean strict) {
+        try (FakeSmtpServer server = build(FakeSmtpServer.Builder::requireMessageId, strict)) {
+            ViolationScenarios.message(server, "", without("Message-ID"),
+                    "550 5.6.0 Message refused: no Message-ID header");
+            ViolationScenarios.message(server, "", HEADERS + "\r\nhi\r\n", "250 2.0.0");
+            assertMissing(server, "Message-ID");
+            assertThat(server.mailbox().messages()).hasSize(1);
+        }
+    }
+
+    private static String without(String header) {
+        return HEADERS.lines().filter(line -> !line.startsWith(header + ":"))
+                .map(line -> line + "\r\n").reduce("", String::concat) + "\r\nhi\r\n";
+    }
+
+    private static void assertMissing(FakeSmtpServer server, String header) {
+        SmtpSession session = ViolationScenarios.violatingSession(server);
+        assertThat(session.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.type()).isEqualTo(Violation.Type.MISSING_HEADER);
+            assertThat(violation.detail()).isEqualTo("The message has no " + header + " header");
+        });
     }
 
     /**

@@ -148,9 +148,17 @@ final class ViolationScenarios {
                     + (HEADERS + "\r\nhi\r\n").length() + " octets",
                     (server, strict) -> message(server, " SIZE=10", HEADERS + "\r\nhi\r\n",
                             strict ? "552 5.3.4" : "250 "));
-            case MISSING_HEADER -> new Scenario(b -> b, "The message has no Message-ID header", (server, strict) ->
-                    message(server, "", HEADERS.replace("Message-ID: <conformance@example.com>\r\n", "") + "\r\nhi\r\n",
-                            strict ? "550 5.6.0 Message refused: no Message-ID header" : "250 "));
+            case MISSING_HEADER -> new Scenario(b -> b, "The message has no Date header", (server, strict) ->
+                    message(server, "", HEADERS.replace("Date: Thu, 26 Nov 2026 12:00:00 +0000\r\n", "") + "\r\nhi\r\n",
+                            strict ? "550 5.6.0 Message refused: no Date header" : "250 "));
+            case NUL_IN_CONTENT -> new Scenario(b -> b, "Message content has a NUL octet", (server, strict) ->
+                    message(server, "", HEADERS + "\r\na\0b\r\n", strict ? "550 5.6.0 Message refused: a NUL" : "250 "));
+            case COMMAND_SYNTAX -> new Scenario(b -> b, "A space after FROM: (RFC 5321 §4.1.2)", (server, strict) -> {
+                try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+                    smtp.send("MAIL FROM: <a@example.com>").expect(strict ? "501 5.5.4" : "250 2.1.0");
+                    smtp.send("QUIT").expect("221 ");
+                }
+            });
         };
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fakesmtp.Extension;
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.ReceivedMail;
+import dev.fakesmtp.assertj.FakeSmtpAssertions;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -121,6 +122,23 @@ class InternationalE2ETest {
             assertThat(mail.from()).containsExactly("j\u00f6rg@m\u00fcller.example");
             assertThat(mail.to()).containsExactly("\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a");
             assertThat(mail.text()).isEqualTo("\u4f60\u597d\r\n");
+        }
+    }
+
+    /** A conforming SMTPUTF8 mail (raw UTF-8 address headers, no BODY parameter) is encoded correctly. */
+    @Test
+    void angusSmtpUtf8MailIsEncodedCorrectly() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            Session session = session(server, "mail.mime.allowutf8", "true");
+            MimeMessage message = message(session, "alice@example.com", "j\u00f6rg@m\u00fcller.example", "x");
+            message.setText("plain ASCII\r\n", "UTF-8");
+            Transport.send(message);
+
+            ReceivedMail mail = awaitOne(server);
+            assertThat(mail.envelope().mailParameters()).containsKey("SMTPUTF8").doesNotContainKey("BODY");
+            assertThat(mail.rawText()).contains("To: j\u00f6rg@m\u00fcller.example");
+            assertThat(MailSessions.onlySession(server).violations()).isEmpty();
+            FakeSmtpAssertions.assertThat(mail).isEncodedCorrectly();
         }
     }
 

@@ -72,6 +72,18 @@ class EsmtpParametersTest {
         }
     }
 
+    /** RFC 1870 §3: size-value is 1*20DIGIT, so 19 and 20 digits are a well-formed size, just too large. */
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775808", "99999999999999999999", "00000000000000001001"})
+    void sizesOfUpTo20DigitsAreSizesNotSyntaxErrors(String size) {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().maxMessageSize(1000).build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com> SIZE=" + size).expect("552 5.3.4 ");
+            smtp.send("MAIL FROM:<a@example.com> SIZE=" + "9".repeat(21)).expect("501 5.5.4 ");
+            smtp.send("MAIL FROM:<a@example.com> SIZE=00000000000000001000").expect("250 2.1.0 ");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"FOO=bar", "XFORWARD", "X-CUSTOM=1", "NOTIFY=NEVER", "ORCPT=rfc822;a@example.com"})
     void unknownMailParameterIs555(String parameter) {

@@ -107,10 +107,13 @@ class StartTlsDialogueTest {
         }
     }
 
+    /** STARTTLS is an extension a client learns of from EHLO (RFC 3207 §4): after HELO it is out of sequence. */
     @Test
-    void startTlsWorksAfterHelo() {
+    void startTlsNeedsEhloAndHeloWorksInsideTls() {
         try (FakeSmtpServer server = startTlsServer(); SmtpDialogue smtp = SmtpDialogue.greeted(server)) {
             smtp.send("HELO client.test").expect("250 ");
+            smtp.send("STARTTLS").expect("503 5.5.1 ");
+            smtp.send("EHLO client.test").expect("250 ");
             smtp.send("STARTTLS").expect("220 2.0.0 ");
             smtp.startTls(server.clientTls().sslContext());
             smtp.send("HELO client.test").expect("250 ");

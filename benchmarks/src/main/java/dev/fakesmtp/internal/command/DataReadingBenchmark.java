@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * DATA reading with dot-unstuffing: {@code DataReader} from the client's buffer into the
- * message sink, as DataHandler does. It lives in DataReader's package (on the class path, a
- * split package), because DataReader is package-private.
+ * DATA reading with dot-unstuffing and the content check, as DataHandler does: {@code DataReader}
+ * from the client's buffer into the message sink, then {@code ContentCheck.scan} over the
+ * captured bytes (the check DATA and BDAT share). It lives in their package (on the class path,
+ * a split package), because both are package-private.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,12 +50,12 @@ public class DataReadingBenchmark {
         wire = out.toByteArray();
     }
 
-    /** Reads one message up to CRLF.CRLF and returns the captured bytes. */
+    /** Reads one message up to CRLF.CRLF, checks it, and returns what the check found. */
     @Benchmark
-    public byte[] readMessage() throws IOException {
+    public ContentCheck.Findings readMessage() throws IOException {
         SmtpInput input = new SmtpInput(new ByteArrayInputStream(wire), () -> { });
         ByteSink sink = new ByteSink(32 * 1024 * 1024);
-        new DataReader(1000).read(input, sink);
-        return sink.toByteArray();
+        new DataReader().read(input, sink);
+        return ContentCheck.scan(sink.toByteArray(), 1000);
     }
 }

@@ -52,7 +52,9 @@ final class AuthHandler implements CommandHandler {
         }
         AuthMechanism mechanism = AuthMechanism.fromKeyword(words[0]);
         if (mechanism == null || !settings.auth().mechanisms().contains(mechanism)) {
-            session.reply(SmtpReply.of(504, "5.5.4", "Unrecognized authentication type: " + words[0]));
+            // Not echoed: a client that left the mechanism out sent its credentials in its place.
+            session.reply(SmtpReply.of(504, "5.5.4", "Unrecognized authentication type; this server offers "
+                    + keywordLine(settings).substring(5)));
             return;
         }
         if (session.tls() == null && settings.tls().startTls() && session.violation(Violation.Type.AUTH_WITHOUT_TLS,

@@ -2,6 +2,7 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.internal.Command;
+import dev.fakesmtp.internal.Redaction;
 import dev.fakesmtp.internal.RuleRunner;
 import dev.fakesmtp.internal.Transaction;
 import dev.fakesmtp.internal.rules.RuleEvent;
@@ -43,7 +44,8 @@ public final class CommandHandlers {
         if (command.verb().isEmpty()) {
             session.reply(command.name().isEmpty()
                     ? SmtpReply.of(500, "5.5.2", "Syntax error: empty command")
-                    : SmtpReply.of(500, "5.5.2", "Syntax error, command unrecognized: " + command.name()));
+                    : SmtpReply.of(500, "5.5.2", "Syntax error, command unrecognized: "
+                            + Redaction.commandLine(command.name())));
             return;
         }
         Verb verb = command.verb().get();
@@ -56,6 +58,26 @@ public final class CommandHandlers {
             }
         }
         handler.handle(session, command);
+    }
+
+    /**
+     * Answers a command that the line checks refused before dispatch. A BDAT's chunk is read
+     * and dropped first (RFC 3030 §2), so its bytes never run as commands.
+     */
+    public void refuse(Session session, Command command, SmtpReply refusal) throws IOException {
+        if (command.verb().filter(Verb.BDAT::equals).isPresent()) {
+            BdatChunk.refuse(session, command, refusal);
+        } else {
+            session.reply(refusal);
+        }
+    }
+
+    /**
+     * Reads and drops a message the client sent behind a DATA that was refused (it did not wait
+     * for the reply, RFC 2920 §3.1), so its lines never run as commands; returns its octets.
+     */
+    public long discardUnrequestedContent(Session session) throws IOException {
+        return DataHandler.discardUnrequestedContent(session);
     }
 
     /** Lets the failure rules have the command first (BDAT's rules run per chunk, once it is read). */

@@ -8,7 +8,8 @@ import java.io.IOException;
 /**
  * Reads the message after 354 (RFC 5321 §4.1.1.4, §4.5.2): undoes dot-stuffing and stops only at
  * CRLF "." CRLF. A bare LF or bare CR never starts a line, so {@code <LF>.<LF>} and
- * {@code <CR>.<CR>} cannot end the data (no SMTP smuggling); they are reported instead.
+ * {@code <CR>.<CR>} cannot end the data (no SMTP smuggling); they stay in the content, where
+ * {@link ContentCheck} finds them, as it does in a BDAT message.
  */
 final class DataReader {
 
@@ -18,18 +19,7 @@ final class DataReader {
     private static final int DOT = 3;
     private static final int DOT_CR = 4;
 
-    private final int maxTextLineLength;
-    private boolean bareLf;
-    private boolean bareCr;
-    private boolean longLine;
-    private boolean eightBit;
     private int state = LINE_START;
-    private int lineLength;
-
-    /** A reader that reports lines longer than {@code maxTextLineLength} octets (CRLF included). */
-    DataReader(int maxTextLineLength) {
-        this.maxTextLineLength = maxTextLineLength;
-    }
 
     /**
      * Reads up to and including the terminating CRLF.CRLF into {@code sink}, which keeps the
@@ -40,12 +30,9 @@ final class DataReader {
     void read(SmtpInput in, ByteSink sink) throws IOException {
         while (true) {
             if (state == IN_LINE) {
-                int copied = in.copyUntilLineBreak(sink);
-                if (copied < 0) {
+                if (in.copyUntilLineBreak(sink) < 0) {
                     throw new EOFException("The client closed the connection in the middle of DATA");
                 }
-                lineLength += copied;
-                eightBit |= in.lastCopyEightBit();
             }
             int b = in.read();
             if (b < 0) {
@@ -70,24 +57,16 @@ final class DataReader {
                     if (b == '\n') {
                         return;
                     }
-                    bareCr = true; // ".<CR>x": the dot is stuffing, the CR is content
-                    sink.write('\r');
-                    lineLength++;
+                    sink.write('\r'); // ".<CR>x": the dot is stuffing, the CR is content
                     content(b, sink);
                 }
                 case SAW_CR -> {
                     if (b == '\n') {
                         sink.write('\r');
                         sink.write('\n');
-                        if (lineLength + 2 > maxTextLineLength) {
-                            longLine = true;
-                        }
-                        lineLength = 0;
                         state = LINE_START;
                     } else {
-                        bareCr = true;
-                        sink.write('\r');
-                        lineLength++;
+                        sink.write('\r'); // a bare CR: content, not a line break
                         content(b, sink);
                     }
                 }
@@ -101,29 +80,8 @@ final class DataReader {
             state = SAW_CR;
             return;
         }
-        if (b == '\n') {
-            bareLf = true; // not a line break: the next "." is content, not an end
-        } else if (b >= 0x80) {
-            eightBit = true;
-        }
+        // A bare LF is content too, not a line break: the next "." is content, not an end.
         sink.write(b);
-        lineLength++;
         state = IN_LINE;
-    }
-
-    boolean sawBareLf() {
-        return bareLf;
-    }
-
-    boolean sawBareCr() {
-        return bareCr;
-    }
-
-    boolean sawLongLine() {
-        return longLine;
-    }
-
-    boolean sawEightBit() {
-        return eightBit;
     }
 }

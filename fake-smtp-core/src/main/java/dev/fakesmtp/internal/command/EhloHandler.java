@@ -23,6 +23,12 @@ final class EhloHandler implements CommandHandler {
         if (refusedAsNotUtf8(session, command)) {
             return;
         }
+        // A name that is not UTF-8 was dealt with above: one violation for one fault.
+        SmtpReply refusal = command.malformedUtf8() ? null : ToleratedSyntax.heloName(session, "EHLO", name);
+        if (refusal != null) {
+            session.reply(refusal);
+            return;
+        }
         session.greeted(name, true);
         ServerSettings settings = session.settings();
         List<String> lines = new ArrayList<>();

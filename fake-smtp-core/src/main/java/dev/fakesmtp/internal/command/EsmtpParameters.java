@@ -2,6 +2,7 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.Extension;
 import dev.fakesmtp.internal.ServerSettings;
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +26,11 @@ final class EsmtpParameters {
             switch (parameter.getKey()) {
                 case "SIZE" -> {
                     require(settings, Extension.SIZE, "SIZE");
-                    if (!value.matches("[0-9]{1,18}")) {
+                    // RFC 1870 §3: 1*20DIGIT; a well-formed size over the limit is 552, not a syntax error.
+                    if (!value.matches("[0-9]{1,20}")) {
                         throw bad("SIZE=" + value + " (a number of octets)");
                     }
-                    if (Long.parseLong(value) > settings.maxMessageSize()) {
+                    if (new BigInteger(value).compareTo(BigInteger.valueOf(settings.maxMessageSize())) > 0) {
                         throw new CommandRejected(552, "5.3.4",
                                 "Message size exceeds fixed maximum message size (" + settings.maxMessageSize() + ")");
                     }

@@ -17,6 +17,12 @@ final class HeloHandler implements CommandHandler {
         if (EhloHandler.refusedAsNotUtf8(session, command)) {
             return;
         }
+        // A name that is not UTF-8 was dealt with above: one violation for one fault.
+        SmtpReply refusal = command.malformedUtf8() ? null : ToleratedSyntax.heloName(session, "HELO", name);
+        if (refusal != null) {
+            session.reply(refusal);
+            return;
+        }
         session.greeted(name, false);
         session.reply(SmtpReply.of(250, "", session.settings().hostname() + " Hello " + name));
     }

@@ -16,6 +16,7 @@ final class MailHandler implements CommandHandler {
     public void handle(Session session, Command command) {
         try {
             AddressRules.checkUtf8(session, command, Role.SENDER);
+            ToleratedSyntax.spaceAfterColon(session, command.argument(), "FROM:", SYNTAX);
             ParsedPath path = PathParser.parse(command.argument(), "FROM:", SYNTAX, Role.SENDER.syntaxCode());
             if (!path.parameters().isEmpty() && !session.esmtp()) {
                 throw new CommandRejected(555, "5.5.4", "MAIL parameters need EHLO, not HELO");

@@ -22,6 +22,7 @@ final class RcptHandler implements CommandHandler {
         Transaction transaction = session.transaction();
         try {
             AddressRules.checkUtf8(session, command, Role.RECIPIENT);
+            ToleratedSyntax.spaceAfterColon(session, command.argument(), "TO:", SYNTAX);
             ParsedPath path = parse(command.argument());
             if (!path.parameters().isEmpty() && !session.esmtp()) {
                 throw new CommandRejected(555, "5.5.4", "RCPT parameters need EHLO, not HELO");

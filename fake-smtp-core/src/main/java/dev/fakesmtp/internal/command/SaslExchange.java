@@ -2,7 +2,8 @@ package dev.fakesmtp.internal.command;
 
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.TranscriptLine.Direction;
-import dev.fakesmtp.internal.SaslTranscript;
+import dev.fakesmtp.Violation;
+import dev.fakesmtp.internal.Redaction;
 import dev.fakesmtp.internal.Session;
 import dev.fakesmtp.internal.SmtpInput.CommandLine;
 import java.io.EOFException;
@@ -24,8 +25,10 @@ final class SaslExchange {
 
     /**
      * Sends {@code 334 <challenge>} (already base64, may be empty) and returns the decoded answer.
+     * The response is a line like any other, so it must end in CRLF; only its size is ever shown.
      *
-     * @throws CommandRejected 501 when the client cancels with "*" or sends bad base64
+     * @throws CommandRejected 501 when the client cancels with "*" or sends bad base64; 500 for a
+     *         line that is too long, or (strict) ends in a bare LF or holds a bare CR
      */
     byte[] challenge(String base64Challenge) throws IOException, CommandRejected {
         session.reply(SmtpReply.of(334, "", base64Challenge));
@@ -34,11 +37,21 @@ final class SaslExchange {
         if (line == null) {
             throw new EOFException("The client closed the connection during AUTH");
         }
-        String text = new String(line.bytes(), StandardCharsets.US_ASCII);
-        // The response carries the secret: the transcript keeps "*" (cancel) and the size only.
-        session.record().line(Direction.CLIENT, text.equals("*") ? text : SaslTranscript.hidden(text.length()));
+        String text = new String(line.bytes(), StandardCharsets.UTF_8);
+        String shown = Redaction.saslResponse(text);
+        session.record().line(Direction.CLIENT, shown);
         if (line.tooLong()) {
             throw new CommandRejected(500, "5.5.6", "Authentication response too long");
+        }
+        if (line.bareLf() && session.violation(Violation.Type.BARE_LF,
+                "Authentication response ended in a bare LF: " + shown)) {
+            throw new CommandRejected(500, "5.5.2", "Syntax error: end the authentication response with CRLF");
+        }
+        if (text.indexOf('\r') >= 0) {
+            if (session.violation(Violation.Type.BARE_CR, "Authentication response has a bare CR: " + shown)) {
+                throw new CommandRejected(500, "5.5.2", "Syntax error: a bare CR inside the authentication response");
+            }
+            text = text.replace("\r", ""); // leniently, as if the client had not sent it
         }
         if (text.equals("*")) {
             throw new CommandRejected(501, "5.0.0", "Authentication cancelled");

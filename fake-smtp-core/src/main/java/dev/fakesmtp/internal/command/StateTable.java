@@ -17,6 +17,12 @@ import java.util.Set;
 final class StateTable {
 
     private static final Map<Verb, Set<SessionState>> ALLOWED = new EnumMap<>(Verb.class);
+    /**
+     * The verbs of SMTP extensions: a client learns of them only from the EHLO reply (RFC 5321
+     * §2.2.1), so after HELO, or before either, they are out of sequence, as MAIL parameters
+     * are (RFC 3030 §2, RFC 4954 §4, RFC 3207 §4).
+     */
+    private static final Set<Verb> EXTENSION_VERBS = EnumSet.of(Verb.BDAT, Verb.AUTH, Verb.STARTTLS);
 
     static {
         Set<SessionState> anywhere = EnumSet.allOf(SessionState.class);
@@ -38,10 +44,12 @@ final class StateTable {
     /** Null when {@code verb} is allowed now; otherwise the reply that refuses it. */
     static SmtpReply refusal(Verb verb, Session session) {
         SessionState state = session.state();
-        if (ALLOWED.get(verb).contains(state)) {
+        boolean needsEhlo = EXTENSION_VERBS.contains(verb) && !session.esmtp();
+        if (ALLOWED.get(verb).contains(state) && !needsEhlo) {
             return null;
         }
-        SmtpReply reply = switch (verb) {
+        SmtpReply reply = needsEhlo ? outOfSequence(verb + " is an SMTP extension: send EHLO first"
+                + (state == SessionState.CONNECTED ? "" : ", not HELO")) : switch (verb) {
             case MAIL -> state == SessionState.CONNECTED
                     ? outOfSequence("Send EHLO or HELO first")
                     : outOfSequence("Nested MAIL command: a transaction is already open");
@@ -50,9 +58,7 @@ final class StateTable {
                     : outOfSequence("Need MAIL before RCPT");
             case DATA, BDAT -> dataRefusal(verb, session);
             case STARTTLS -> outOfSequence("STARTTLS is not allowed inside a mail transaction");
-            case AUTH -> state == SessionState.CONNECTED
-                    ? outOfSequence("Send EHLO first")
-                    : outOfSequence("AUTH is not allowed inside a mail transaction");
+            case AUTH -> outOfSequence("AUTH is not allowed inside a mail transaction");
             default -> outOfSequence("Command not allowed now");
         };
         if (reply.code() == 503) {

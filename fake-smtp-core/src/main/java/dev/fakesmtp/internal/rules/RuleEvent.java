@@ -1,6 +1,7 @@
 package dev.fakesmtp.internal.rules;
 
 import dev.fakesmtp.ReceivedMail;
+import dev.fakesmtp.internal.Redaction;
 
 /**
  * What a rule's trigger looks at.
@@ -40,6 +41,13 @@ public record RuleEvent(Stage stage, String verb, String argument, String addres
     /** The credentials of an AUTH exchange. */
     public static RuleEvent authResult(String mechanism, String user) {
         return new RuleEvent(Stage.AUTH_RESULT, "AUTH", mechanism, null, null, user, null, 0);
+    }
+
+    /** Never shows an AUTH command's credentials (see {@link Redaction}). */
+    @Override
+    public String toString() {
+        return "RuleEvent[" + stage + " " + Redaction.commandLine((verb + " " + argument).strip())
+                + (sender == null ? "" : ", sender <" + sender + ">") + (user == null ? "" : ", user " + user) + "]";
     }
 
     private static String bracketed(String argument) {

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Timeout;
  * Fuzzes the DATA reader (in this package because it is package-private) against an oracle
  * written from RFC 5321 §4.5.2 alone: the data is cut into lines at CRLF only (a bare CR or LF is
  * content), the first line that is exactly "." ends it, and a leading dot of any other line is
- * dropped. The reader must agree with the oracle on where the data ends, on every output byte
- * (up to the size limit), and on each violation flag; nothing but {@link EOFException} may escape.
+ * dropped. The reader must agree with the oracle on where the data ends and on every output byte
+ * (up to the size limit), and the content check that DATA and BDAT share ({@link ContentCheck})
+ * must find in that output exactly the faults the oracle sees on the wire; nothing but
+ * {@link EOFException} may escape.
  * Without {@code JAZZER_FUZZ} these run the seeds in {@code DataReaderFuzzTestInputs} only.
  */
 @Timeout(60)
@@ -34,7 +36,7 @@ class DataReaderFuzzTest {
         ByteArrayInputStream stream = new ByteArrayInputStream(input);
         SmtpInput in = new SmtpInput(stream, () -> { });
         ByteSink sink = new ByteSink(SIZE_LIMIT);
-        DataReader reader = new DataReader(TEXT_LINE_LIMIT);
+        DataReader reader = new DataReader();
         try {
             reader.read(in, sink);
         } catch (EOFException e) {
@@ -48,10 +50,14 @@ class DataReaderFuzzTest {
         assertThat(sink.size()).isLessThanOrEqualTo(SIZE_LIMIT);
         assertThat(sink.toByteArray()).as("content").isEqualTo(Arrays.copyOf(output,
                 Math.min(output.length, SIZE_LIMIT)));
-        assertThat(reader.sawBareLf()).as("bare LF").isEqualTo(expected.bareLf);
-        assertThat(reader.sawBareCr()).as("bare CR").isEqualTo(expected.bareCr);
-        assertThat(reader.sawLongLine()).as("long line").isEqualTo(expected.longLine);
-        assertThat(reader.sawEightBit()).as("8-bit").isEqualTo(expected.eightBit);
+        if (!sink.overflowed()) {
+            ContentCheck.Findings found = ContentCheck.scan(sink.toByteArray(), TEXT_LINE_LIMIT);
+            assertThat(found.bareLf()).as("bare LF").isEqualTo(expected.bareLf);
+            assertThat(found.bareCr()).as("bare CR").isEqualTo(expected.bareCr);
+            assertThat(found.longLine()).as("long line").isEqualTo(expected.longLine);
+            assertThat(found.nul()).as("NUL").isEqualTo(expected.nul);
+            assertThat(found.eightBit()).as("8-bit").isEqualTo(expected.eightBit);
+        }
     }
 
     /**
@@ -83,12 +89,12 @@ class DataReaderFuzzTest {
         wire.writeBytes(new byte[] {'.', '\r', '\n'});
         SmtpInput in = new SmtpInput(new ByteArrayInputStream(wire.toByteArray()), () -> { });
         ByteSink sink = new ByteSink(Integer.MAX_VALUE - 16);
-        DataReader reader = new DataReader(Integer.MAX_VALUE);
-        reader.read(in, sink);
+        new DataReader().read(in, sink);
         assertThat(sink.toByteArray()).isEqualTo(content.toByteArray());
         assertThat(in.hasBuffered()).as("nothing read past the end of data").isFalse();
-        assertThat(reader.sawBareLf()).isFalse();
-        assertThat(reader.sawBareCr()).isFalse();
+        ContentCheck.Findings found = ContentCheck.scan(sink.toByteArray(), Integer.MAX_VALUE);
+        assertThat(found.bareLf()).isFalse();
+        assertThat(found.bareCr()).isFalse();
     }
 
     /** What RFC 5321 says the reader must produce for an input. */
@@ -99,6 +105,7 @@ class DataReaderFuzzTest {
         boolean bareLf;
         boolean bareCr;
         boolean longLine;
+        boolean nul;
         boolean eightBit;
 
         static Expected of(byte[] input) {
@@ -123,6 +130,7 @@ class DataReaderFuzzTest {
                 }
                 for (int i = from; i < crlf; i++) {
                     expected.eightBit |= (input[i] & 0x80) != 0;
+                    expected.nul |= input[i] == 0;
                 }
                 expected.longLine |= crlf - from + 2 > TEXT_LINE_LIMIT;
                 expected.content.write(input, from, crlf - from);

@@ -90,9 +90,10 @@ final class Connection {
         return writer;
     }
 
-    /** True when the client has sent bytes that are waiting unread on the plain socket. */
+    /** True when the client has sent bytes that are waiting unread (on the plain socket, or buffered). */
     boolean clientSentEarly() throws IOException {
-        return rawSocket.getInputStream().available() > 0;
+        // A delay rule that watched the client may already have taken its bytes into the buffer.
+        return input.hasBuffered() || rawSocket.getInputStream().available() > 0;
     }
 
     /** The TCP socket's output, under any TLS layer (to break a handshake on purpose). */

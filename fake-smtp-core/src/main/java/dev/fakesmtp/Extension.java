@@ -34,7 +34,7 @@ public enum Extension {
         this.keyword = keyword;
     }
 
-    /** The EHLO keyword, e.g. {@code "8BITMIME"}. */
+    /** {@return the EHLO keyword, e.g. {@code "8BITMIME"}} */
     public String keyword() {
         return keyword;
     }

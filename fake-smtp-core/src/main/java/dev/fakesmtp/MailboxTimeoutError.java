@@ -9,7 +9,11 @@ public final class MailboxTimeoutError extends AssertionError {
 
     private static final long serialVersionUID = 1L;
 
-    /** An error with the full explanation as its message. */
+    /**
+     * An error with the full explanation as its message.
+     *
+     * @param message what was awaited and what did arrive
+     */
     public MailboxTimeoutError(String message) {
         super(message);
     }

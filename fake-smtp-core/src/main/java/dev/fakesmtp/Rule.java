@@ -6,15 +6,15 @@ package dev.fakesmtp;
  */
 public interface Rule {
 
-    /** How many times the rule fired (its effect happened). */
+    /** {@return how many times the rule fired (its effect happened)} */
     int timesFired();
 
-    /** How many times its trigger matched, fired or not (a {@code once()} rule matches on). */
+    /** {@return how many times its trigger matched, fired or not (a {@code once()} rule matches on)} */
     int timesMatched();
 
     /** Removes the rule; sessions stop seeing it at their next command. Idempotent. */
     void remove();
 
-    /** A one-line description, as it appears in transcripts: trigger, count and effect. */
+    /** {@return a one-line description, as it appears in transcripts: trigger, count and effect} */
     String description();
 }

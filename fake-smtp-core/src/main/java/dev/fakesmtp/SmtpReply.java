@@ -50,6 +50,10 @@ public final class SmtpReply {
     /**
      * A reply whose text may start with an enhanced status code, as in
      * {@code of(550, "5.1.1 No such user")}.
+     *
+     * @param code the reply code, 200 to 599
+     * @param text the reply text, optionally starting with an enhanced status code
+     * @return the reply
      */
     public static SmtpReply of(int code, String text) {
         Objects.requireNonNull(text, "text");
@@ -61,32 +65,46 @@ public final class SmtpReply {
         return new SmtpReply(code, "", List.of(text));
     }
 
-    /** A reply with an explicit enhanced status code ({@code ""} for none) and one or more lines. */
+    /**
+     * A reply with an explicit enhanced status code ({@code ""} for none) and one or more lines.
+     *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the RFC 3463 enhanced status code, such as {@code "5.1.1"}, or {@code ""} for none
+     * @param lines the reply lines, at least one
+     * @return a reply with an explicit enhanced status code ({@code ""} for none) and one or more lines
+     */
     public static SmtpReply of(int code, String enhancedCode, String... lines) {
         return new SmtpReply(code, Objects.requireNonNull(enhancedCode, "enhancedCode"), List.of(lines));
     }
 
-    /** A reply with an explicit enhanced status code ({@code ""} for none) and its lines. */
+    /**
+     * A reply with an explicit enhanced status code ({@code ""} for none) and its lines.
+     *
+     * @param code the reply code, 200 to 599
+     * @param enhancedCode the RFC 3463 enhanced status code, such as {@code "5.1.1"}, or {@code ""} for none
+     * @param lines the reply lines, at least one
+     * @return a reply with an explicit enhanced status code ({@code ""} for none) and its lines
+     */
     public static SmtpReply of(int code, String enhancedCode, List<String> lines) {
         return new SmtpReply(code, Objects.requireNonNull(enhancedCode, "enhancedCode"), lines);
     }
 
-    /** The three-digit reply code, e.g. 250. */
+    /** {@return the three-digit reply code, e.g. 250} */
     public int code() {
         return code;
     }
 
-    /** The enhanced status code, e.g. {@code "2.0.0"}, or {@code ""} when the reply has none. */
+    /** {@return the enhanced status code, e.g. {@code "2.0.0"}, or {@code ""} when the reply has none} */
     public String enhancedCode() {
         return enhancedCode;
     }
 
-    /** The lines of text, without codes. */
+    /** {@return the lines of text, without codes} */
     public List<String> lines() {
         return lines;
     }
 
-    /** True for 4xx and 5xx replies. */
+    /** {@return true for 4xx and 5xx replies} */
     public boolean isError() {
         return code >= 400;
     }
@@ -94,6 +112,9 @@ public final class SmtpReply {
     /**
      * The reply as it goes on the wire: one line per text line, {@code 250-} on all but the last,
      * each ending in CRLF; enhanced codes are included when {@code withEnhancedCodes} is true.
+     *
+     * @param withEnhancedCodes whether the enhanced status code is sent (ENHANCEDSTATUSCODES offered)
+     * @return the reply as it goes on the wire
      */
     public String render(boolean withEnhancedCodes) {
         StringBuilder out = new StringBuilder();
@@ -110,7 +131,12 @@ public final class SmtpReply {
         return out.toString();
     }
 
-    /** The wire form as UTF-8 bytes (SMTPUTF8 allows UTF-8 in reply text). */
+    /**
+     * The wire form as UTF-8 bytes (SMTPUTF8 allows UTF-8 in reply text).
+     *
+     * @param withEnhancedCodes whether the enhanced status code is sent (ENHANCEDSTATUSCODES offered)
+     * @return the wire form as UTF-8 bytes (SMTPUTF8 allows UTF-8 in reply text)
+     */
     public byte[] toBytes(boolean withEnhancedCodes) {
         return render(withEnhancedCodes).getBytes(StandardCharsets.UTF_8);
     }

@@ -22,19 +22,32 @@ public record TranscriptLine(Direction direction, String text, Instant time, Str
         SERVER
     }
 
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param direction who sent the line
+     * @param text the line without its CRLF
+     * @param time when it was sent or received
+     * @param rule the description of the failure rule that caused it, or null
+     */
     public TranscriptLine {
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(time, "time");
     }
 
-    /** A line that no rule caused. */
+    /**
+     * A line that no rule caused.
+     *
+     * @param direction who sent the line
+     * @param text the line without its CRLF
+     * @param time when it was sent or received
+     */
     public TranscriptLine(Direction direction, String text, Instant time) {
         this(direction, text, time, null);
     }
 
-    /** The failure rule that caused this line, if one did. */
+    /** {@return the failure rule that caused this line, if one did} */
     public java.util.Optional<String> causedBy() {
         return java.util.Optional.ofNullable(rule);
     }

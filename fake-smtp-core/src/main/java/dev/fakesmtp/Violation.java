@@ -46,7 +46,12 @@ public record Violation(Type type, String detail) {
         MISSING_HEADER
     }
 
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param type what kind of mistake
+     * @param detail what exactly the client sent
+     */
     public Violation {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(detail, "detail");

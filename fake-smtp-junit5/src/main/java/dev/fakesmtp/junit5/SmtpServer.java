@@ -57,6 +57,8 @@ public @interface SmtpServer {
     /**
      * The server's name. On a field it defaults to the field's name, on a class it names the
      * per-test server; on a parameter it selects the server with this name ({@code ""}: the only one).
+     *
+     * @return the server's name
      */
     String value() default "";
 
@@ -65,6 +67,8 @@ public @interface SmtpServer {
      * over-long lines, 8-bit data without 8BITMIME, commands out of order, no QUIT) during it;
      * the failure shows each offending session's violations and transcript. On a class, it applies
      * to every server the class declares.
+     *
+     * @return whether violations fail the test; {@code false} by default
      */
     boolean failOnViolations() default false;
 }

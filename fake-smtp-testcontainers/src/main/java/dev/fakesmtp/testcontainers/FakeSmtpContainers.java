@@ -28,6 +28,7 @@ public final class FakeSmtpContainers {
     /**
      * Sets {@code MAIL_HOST} and {@code MAIL_PORT} in the container's environment when it starts.
      *
+     * @param <C> the container's type
      * @param server the server to send to; started here if it is not running
      * @param container the container that sends mail
      * @return the container, for a field initializer
@@ -40,6 +41,7 @@ public final class FakeSmtpContainers {
      * Sets the host and port in environment variables with your names when the container starts:
      * {@code sendMailTo(smtp, keycloak, "KC_SPI_EMAIL_HOST", "KC_SPI_EMAIL_PORT")}.
      *
+     * @param <C> the container's type
      * @param server the server to send to; started here if it is not running
      * @param container the container that sends mail
      * @param hostVariable the name of the variable for the host
@@ -62,6 +64,7 @@ public final class FakeSmtpContainers {
      *         container.withCommand("--mail.url=smtp://" + endpoint.hostAndPort()));
      * }</pre>
      *
+     * @param <C> the container's type
      * @param server the server to send to; started here if it is not running
      * @param container the container that sends mail
      * @param configure applies the endpoint to the container each time it starts

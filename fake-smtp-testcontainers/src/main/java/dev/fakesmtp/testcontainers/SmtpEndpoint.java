@@ -82,7 +82,7 @@ public final class SmtpEndpoint {
         InetAddress address = started(server).address().getAddress();
         String host = address.isAnyLocalAddress()
                 ? (address instanceof Inet6Address ? "::1" : "127.0.0.1")
-                : address.getHostAddress();
+                : AddressText.of(address);
         return new SmtpEndpoint(host, server.port(), Route.HOST_NETWORK);
     }
 

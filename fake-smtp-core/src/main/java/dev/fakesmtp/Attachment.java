@@ -16,7 +16,15 @@ public final class Attachment {
     private final boolean inline;
     private final byte[] content;
 
-    /** A part with its decoded content; {@code fileName} and {@code contentId} may be null. */
+    /**
+     * A part with its decoded content; {@code fileName} and {@code contentId} may be null.
+     *
+     * @param fileName the file name
+     * @param contentType the MIME content type
+     * @param contentId the Content-ID, if any
+     * @param inline whether the part is inline rather than attached
+     * @param content the decoded bytes
+     */
     public Attachment(String fileName, String contentType, String contentId, boolean inline, byte[] content) {
         this.fileName = fileName;
         this.contentType = Objects.requireNonNull(contentType, "contentType");
@@ -25,37 +33,42 @@ public final class Attachment {
         this.content = content.clone();
     }
 
-    /** The file name from Content-Disposition or Content-Type, decoded; empty when there is none. */
+    /** {@return the file name from Content-Disposition or Content-Type, decoded; empty when there is none} */
     public Optional<String> fileName() {
         return Optional.ofNullable(fileName);
     }
 
-    /** The base MIME type in lower case, e.g. {@code "application/pdf"}. */
+    /** {@return the base MIME type in lower case, e.g. {@code "application/pdf"}} */
     public String contentType() {
         return contentType;
     }
 
-    /** The Content-ID without angle brackets, empty when there is none. */
+    /** {@return the Content-ID without angle brackets, empty when there is none} */
     public Optional<String> contentId() {
         return Optional.ofNullable(contentId);
     }
 
-    /** True for a part with {@code Content-Disposition: inline} (e.g. an embedded image). */
+    /** {@return true for a part with {@code Content-Disposition: inline} (e.g. an embedded image)} */
     public boolean isInline() {
         return inline;
     }
 
-    /** The decoded bytes (base64 and quoted-printable undone), a copy. */
+    /** {@return the decoded bytes (base64 and quoted-printable undone), a copy} */
     public byte[] content() {
         return content.clone();
     }
 
-    /** The decoded content as text in the given charset. */
+    /**
+     * The decoded content as text in the given charset.
+     *
+     * @param charset the character set
+     * @return the decoded content as text in the given charset
+     */
     public String contentAsString(Charset charset) {
         return new String(content, charset);
     }
 
-    /** The decoded size in bytes. */
+    /** {@return the decoded size in bytes} */
     public int size() {
         return content.length;
     }

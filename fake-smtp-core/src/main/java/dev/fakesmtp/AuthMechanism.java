@@ -17,12 +17,17 @@ public enum AuthMechanism {
         this.keyword = keyword;
     }
 
-    /** The name on the wire, e.g. {@code "CRAM-MD5"}. */
+    /** {@return the name on the wire, e.g. {@code "CRAM-MD5"}} */
     public String keyword() {
         return keyword;
     }
 
-    /** The mechanism named by {@code keyword} (any case), or null when there is none. */
+    /**
+     * The mechanism named by {@code keyword} (any case), or null when there is none.
+     *
+     * @param keyword the ESMTP keyword
+     * @return the mechanism named by {@code keyword} (any case), or null when there is none
+     */
     public static AuthMechanism fromKeyword(String keyword) {
         for (AuthMechanism mechanism : values()) {
             if (mechanism.keyword.equalsIgnoreCase(keyword)) {

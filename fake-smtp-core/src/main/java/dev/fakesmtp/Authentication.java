@@ -13,13 +13,19 @@ import java.util.Optional;
  */
 public record Authentication(String user, AuthMechanism mechanism, String secret) {
 
-    /** Checks that user and mechanism are present. */
+    /**
+     * Checks that user and mechanism are present.
+     *
+     * @param user the user name
+     * @param mechanism the SASL mechanism
+     * @param secret the secret the client sent
+     */
     public Authentication {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(mechanism, "mechanism");
     }
 
-    /** The password or token, empty for CRAM-MD5, where it never crosses the wire. */
+    /** {@return the password or token, empty for CRAM-MD5, where it never crosses the wire} */
     public Optional<String> secretIfSent() {
         return Optional.ofNullable(secret);
     }

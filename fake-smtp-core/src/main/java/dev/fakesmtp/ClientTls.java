@@ -28,17 +28,17 @@ public final class ClientTls {
         this.caCertificatePem = caCertificatePem;
     }
 
-    /** A client {@link SSLContext} that trusts only the server's certificate authority. */
+    /** {@return a client {@link SSLContext} that trusts only the server's certificate authority} */
     public SSLContext sslContext() {
         return sslContext;
     }
 
-    /** The socket factory of {@link #sslContext()}, e.g. for {@code mail.smtp.ssl.socketFactory}. */
+    /** {@return the socket factory of {@link #sslContext()}, e.g. for {@code mail.smtp.ssl.socketFactory}} */
     public SSLSocketFactory socketFactory() {
         return sslContext.getSocketFactory();
     }
 
-    /** A new PKCS#12 trust store (no password) holding the certificate authority. */
+    /** {@return a new PKCS#12 trust store (no password) holding the certificate authority} */
     public KeyStore trustStore() {
         try {
             KeyStore copy = KeyStore.getInstance("PKCS12");
@@ -50,7 +50,7 @@ public final class ClientTls {
         }
     }
 
-    /** The certificate authority as PEM text ({@code -----BEGIN CERTIFICATE-----...}). */
+    /** {@return the certificate authority as PEM text ({@code -----BEGIN CERTIFICATE-----...})} */
     public String caCertificatePem() {
         return caCertificatePem;
     }

@@ -29,6 +29,8 @@ public final class FailureScenarios {
     /**
      * Greylisting: the first RCPT of each sender/recipient pair gets 451 4.7.1, a retry of the
      * same pair is accepted, as real greylisting servers do.
+     *
+     * @return the rule
      */
     public Rule greylisting() {
         Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -37,19 +39,34 @@ public final class FailureScenarios {
         return server.on(firstAttempt).reply(451, "4.7.1 Greylisted, please try again later");
     }
 
-    /** A full mailbox: RCPT to {@code address} gets 452 4.2.2 (temporary, the client may retry). */
+    /**
+     * A full mailbox: RCPT to {@code address} gets 452 4.2.2 (temporary, the client may retry).
+     *
+     * @param address the recipient whose mailbox is full
+     * @return the rule
+     */
     public Rule mailboxFull(String address) {
         return server.on(Trigger.rcptTo(Objects.requireNonNull(address, "address")))
                 .reply(452, "4.2.2 Mailbox full: " + address);
     }
 
-    /** A mailbox full for good: RCPT to {@code address} gets 552 5.2.2 (RFC 5321 §4.5.3.1.10). */
+    /**
+     * A mailbox full for good: RCPT to {@code address} gets 552 5.2.2 (RFC 5321 §4.5.3.1.10).
+     *
+     * @param address the recipient whose mailbox is full
+     * @return the rule
+     */
     public Rule mailboxFullPermanently(String address) {
         return server.on(Trigger.rcptTo(Objects.requireNonNull(address, "address")))
                 .reply(552, "5.2.2 Mailbox full: " + address);
     }
 
-    /** A server that is down: the next {@code connections} connections get 421 4.3.2 and are closed. */
+    /**
+     * A server that is down: the next {@code connections} connections get 421 4.3.2 and are closed.
+     *
+     * @param connections how many new connections are refused
+     * @return the rule
+     */
     public Rule unavailableFor(int connections) {
         return server.on(Trigger.connect()).times(connections)
                 .reply(421, "4.3.2 " + server.hostname() + " Service not available, try again later");

@@ -56,7 +56,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         this.webUiEnabled = webUiEnabled;
     }
 
-    /** A builder with safe defaults: 127.0.0.1, a free port, every extension advertised. */
+    /**
+     * A builder with safe defaults: 127.0.0.1, a free port, every extension advertised.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,17 +96,17 @@ public final class FakeSmtpServer implements AutoCloseable {
         return running == null ? Optional.empty() : Optional.of(running.uri());
     }
 
-    /** The address clients connect to, e.g. {@code "127.0.0.1"}. */
+    /** {@return the address clients connect to, e.g. {@code "127.0.0.1"}} */
     public String host() {
         return acceptor.boundAddress().getAddress().getHostAddress();
     }
 
-    /** The port the server listens on (never 0 once started). */
+    /** {@return the port the server listens on (never 0 once started)} */
     public int port() {
         return acceptor.boundAddress().getPort();
     }
 
-    /** The address and port the server listens on. */
+    /** {@return the address and port the server listens on} */
     public InetSocketAddress address() {
         return acceptor.boundAddress();
     }
@@ -111,6 +115,7 @@ public final class FakeSmtpServer implements AutoCloseable {
      * The implicit-TLS port: the second port from {@code implicitTlsPort(..)}, or the main port of
      * an {@code implicitTls()} server.
      *
+     * @return the implicit-TLS port
      * @throws IllegalStateException if the server has no implicit TLS
      */
     public int implicitTlsPort() {
@@ -120,6 +125,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     /**
      * What a client needs to trust this server with verification on.
      *
+     * @return what a client needs to trust this server with verification on
      * @throws IllegalStateException if the server was given an {@link SSLContext} (its trust is unknown)
      */
     public ClientTls clientTls() {
@@ -132,6 +138,7 @@ public final class FakeSmtpServer implements AutoCloseable {
      * STARTTLS required (or SSL for an implicit-TLS server) with hostname verification and a
      * socket factory that trusts only this server's certificate authority.
      *
+     * @return new properties for {@code Session.getInstance(..)}; the caller may change them
      * @throws IllegalStateException for a TLS server given an {@link SSLContext}: its trust is unknown
      */
     public Properties mailProperties() {
@@ -139,32 +146,32 @@ public final class FakeSmtpServer implements AutoCloseable {
                 settings.tls().startTls() && !settings.tls().implicitTlsOnly(), this::clientTls, settings.tls());
     }
 
-    /** Jakarta Mail properties for the implicit-TLS port ({@code mail.smtp.ssl.enable}). */
+    /** {@return new Jakarta Mail properties for the implicit-TLS port ({@code mail.smtp.ssl.enable})} */
     public Properties implicitTlsMailProperties() {
         return MailProperties.of(host(), implicitTlsPort(), true, false, this::clientTls, settings.tls());
     }
 
-    /** The name the server uses in its greeting and EHLO reply. */
+    /** {@return the name the server uses in its greeting and EHLO reply} */
     public String hostname() {
         return settings.hostname();
     }
 
-    /** True between {@link #start()} and {@link #close()}. */
+    /** {@return true between {@link #start()} and {@link #close()}} */
     public boolean isRunning() {
         return acceptor.isRunning();
     }
 
-    /** True once {@link #close()} was called; a closed server cannot be started again. */
+    /** {@return true once {@link #close()} was called; a closed server cannot be started again} */
     public boolean isClosed() {
         return acceptor.isClosed();
     }
 
-    /** The captured messages. */
+    /** {@return the captured messages} */
     public Mailbox mailbox() {
         return acceptor.mailbox();
     }
 
-    /** The sessions the server remembers, oldest first: open ones and recently ended ones. */
+    /** {@return the sessions the server remembers, oldest first: open ones and recently ended ones} */
     public List<SmtpSession> sessions() {
         return acceptor.sessions();
     }
@@ -176,17 +183,20 @@ public final class FakeSmtpServer implements AutoCloseable {
      * <pre>{@code
      * smtp.on(Trigger.rcptTo("bob@example.com")).reply(550, "5.1.1 No such user");
      * }</pre>
+     *
+     * @param trigger when the rule fires, e.g. {@code Trigger.rcptTo("bob@example.com")}
+     * @return a builder for how often the rule fires and what it does
      */
     public RuleBuilder on(Trigger trigger) {
         return new RuleBuilder(acceptor.rules(), trigger);
     }
 
-    /** The failure rules, oldest first. */
+    /** {@return the failure rules, oldest first} */
     public List<Rule> rules() {
         return acceptor.rules().snapshot();
     }
 
-    /** Common failure scenarios, each one rule built with {@link #on(Trigger)}. */
+    /** {@return common failure scenarios, each one rule built with {@link #on(Trigger)}} */
     public FailureScenarios scenarios() {
         return new FailureScenarios(this);
     }
@@ -266,13 +276,23 @@ public final class FakeSmtpServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The address to listen on; loopback (127.0.0.1) by default. */
+        /**
+         * The address to listen on; loopback (127.0.0.1) by default.
+         *
+         * @param address the local address to listen on (a loopback one, unless you mean otherwise)
+         * @return this builder
+         */
         public Builder bindAddress(InetAddress address) {
             this.bindAddress = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** The address to listen on, as a literal or a name, e.g. {@code "::1"}. */
+        /**
+         * The address to listen on, as a literal or a name, e.g. {@code "::1"}.
+         *
+         * @param address the local address to listen on, as a literal or a name
+         * @return this builder
+         */
         public Builder bindAddress(String address) {
             try {
                 return bindAddress(InetAddress.getByName(Objects.requireNonNull(address, "address")));
@@ -281,13 +301,23 @@ public final class FakeSmtpServer implements AutoCloseable {
             }
         }
 
-        /** The port; 0 (the default) picks a free one. Fixed ports make tests collide: avoid them. */
+        /**
+         * The port; 0 (the default) picks a free one. Fixed ports make tests collide: avoid them.
+         *
+         * @param port the port, 0 for a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = Checks.range("port", port, 0, 65_535);
             return this;
         }
 
-        /** The name in the 220 greeting and the EHLO reply; {@code localhost} by default. */
+        /**
+         * The name in the 220 greeting and the EHLO reply; {@code localhost} by default.
+         *
+         * @param hostname the host name
+         * @return this builder
+         */
         public Builder hostname(String hostname) {
             Objects.requireNonNull(hostname, "hostname");
             if (hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c > '~')) {
@@ -319,31 +349,56 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** The largest message accepted (advertised in SIZE); 32 MiB by default. Larger gets 552. */
+        /**
+         * The largest message accepted (advertised in SIZE); 32 MiB by default. Larger gets 552.
+         *
+         * @param bytes the largest message accepted, in bytes
+         * @return this builder
+         */
         public Builder maxMessageSize(int bytes) {
             this.maxMessageSize = Checks.range("maxMessageSize", bytes, 1, Integer.MAX_VALUE - 16);
             return this;
         }
 
-        /** The most recipients per transaction (RFC 5321 asks for at least 100); 1,000 by default. */
+        /**
+         * The most recipients per transaction (RFC 5321 asks for at least 100); 1,000 by default.
+         *
+         * @param count the most recipients per message
+         * @return this builder
+         */
         public Builder maxRecipients(int count) {
             this.maxRecipients = Checks.range("maxRecipients", count, 1, 1_000_000);
             return this;
         }
 
-        /** The most simultaneous connections; more get 421 and are closed. 1,000 by default. */
+        /**
+         * The most simultaneous connections; more get 421 and are closed. 1,000 by default.
+         *
+         * @param count the most connections open at once
+         * @return this builder
+         */
         public Builder maxConnections(int count) {
             this.maxConnections = Checks.range("maxConnections", count, 1, 1_000_000);
             return this;
         }
 
-        /** The longest command line, CRLF included; longer gets 500 5.5.6. 512 (RFC 5321) by default. */
+        /**
+         * The longest command line, CRLF included; longer gets 500 5.5.6. 512 (RFC 5321) by default.
+         *
+         * @param octets the longest command line, CRLF included
+         * @return this builder
+         */
         public Builder maxCommandLineLength(int octets) {
             this.maxCommandLineLength = Checks.range("maxCommandLineLength", octets, 64, 1 << 20);
             return this;
         }
 
-        /** Text lines longer than this (CRLF included) are recorded as violations; 1,000 by default. */
+        /**
+         * Text lines longer than this (CRLF included) are recorded as violations; 1,000 by default.
+         *
+         * @param octets the longest text line, CRLF included
+         * @return this builder
+         */
         public Builder maxTextLineLength(int octets) {
             this.maxTextLineLength = Checks.range("maxTextLineLength", octets, 3, Integer.MAX_VALUE);
             return this;
@@ -362,7 +417,12 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** How many bad commands in a row end the session with 421; 10 by default. */
+        /**
+         * How many bad commands in a row end the session with 421; 10 by default.
+         *
+         * @param count the most bad commands in a row
+         * @return this builder
+         */
         public Builder maxBadCommands(int count) {
             this.maxBadCommands = Checks.range("maxBadCommands", count, 1, 1_000_000);
             return this;
@@ -383,6 +443,9 @@ public final class FakeSmtpServer implements AutoCloseable {
         /**
          * How many bytes of each message's content a transcript keeps before eliding; 4 KiB by
          * default. The transcript's own budget (about 1 MiB of text) bounds it too.
+         *
+         * @param bytes the octets kept, 0 or more
+         * @return this builder
          */
         public Builder transcriptDataLimit(int bytes) {
             this.transcriptDataLimit = Checks.range("transcriptDataLimit", bytes, 0, Integer.MAX_VALUE);
@@ -393,26 +456,46 @@ public final class FakeSmtpServer implements AutoCloseable {
          * How many lines each transcript keeps, dropping the oldest; 10,000 by default. Whatever
          * the limit, a transcript keeps at most about 1 MiB of text, so a misbehaving client
          * cannot fill the heap.
+         *
+         * @param lines the lines kept, 10 or more
+         * @return this builder
          */
         public Builder transcriptLineLimit(int lines) {
             this.transcriptLineLimit = Checks.range("transcriptLineLimit", lines, 10, Integer.MAX_VALUE);
             return this;
         }
 
-        /** How many sessions {@link #sessions()} remembers, dropping the oldest ended; 1,000 by default. */
+        /**
+         * How many sessions {@link #sessions()} remembers, dropping the oldest ended; 1,000 by default.
+         *
+         * @param sessions how many sessions {@code sessions()} remembers
+         * @return this builder
+         */
         public Builder sessionHistory(int sessions) {
             this.sessionHistory = Checks.range("sessionHistory", sessions, 1, Integer.MAX_VALUE);
             return this;
         }
 
-        /** A user that VRFY knows: {@code user("bob@example.com", "Bob Smith")}. */
+        /**
+         * A user that VRFY knows: {@code user("bob@example.com", "Bob Smith")}.
+         *
+         * @param address the user's mailbox address
+         * @param fullName the user's name, as VRFY shows it
+         * @return this builder
+         */
         public Builder user(String address, String fullName) {
             Checks.address(address);
             users.put(address, Objects.requireNonNull(fullName, "fullName"));
             return this;
         }
 
-        /** A mailing list that EXPN expands: {@code mailingList("team", List.of("a@x", "b@x"))}. */
+        /**
+         * A mailing list that EXPN expands: {@code mailingList("team", List.of("a@x", "b@x"))}.
+         *
+         * @param name the list's name, as EXPN asks for it
+         * @param members the member addresses
+         * @return this builder
+         */
         public Builder mailingList(String name, List<String> members) {
             Objects.requireNonNull(name, "name");
             members.forEach(Checks::address);
@@ -423,32 +506,54 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Offers STARTTLS (RFC 3207) with the bundled test certificate unless one is given. */
+        /**
+         * Offers STARTTLS (RFC 3207) with the bundled test certificate unless one is given.
+         *
+         * @return this builder
+         */
         public Builder startTls() {
             this.startTls = true;
             return this;
         }
 
-        /** Offers STARTTLS and refuses MAIL, RCPT, DATA, BDAT and AUTH before it (530 5.7.0). */
+        /**
+         * Offers STARTTLS and refuses MAIL, RCPT, DATA, BDAT and AUTH before it (530 5.7.0).
+         *
+         * @return this builder
+         */
         public Builder requireTls() {
             this.startTls = true;
             this.requireTls = true;
             return this;
         }
 
-        /** Makes the main port speak TLS from the first byte (RFC 8314, the "port 465" mode). */
+        /**
+         * Makes the main port speak TLS from the first byte (RFC 8314, the "port 465" mode).
+         *
+         * @return this builder
+         */
         public Builder implicitTls() {
             this.implicitTlsOnly = true;
             return this;
         }
 
-        /** Also listens on a second port with implicit TLS, sharing mailbox and configuration; 0 = a free port. */
+        /**
+         * Also listens on a second port with implicit TLS, sharing mailbox and configuration; 0 = a free port.
+         *
+         * @param port the port, 0 for a free one
+         * @return this builder
+         */
         public Builder implicitTlsPort(int port) {
             this.implicitTlsPort = Checks.range("implicitTlsPort", port, 0, 65_535);
             return this;
         }
 
-        /** The TLS protocol versions to enable; TLSv1.3 and TLSv1.2 by default. */
+        /**
+         * The TLS protocol versions to enable; TLSv1.3 and TLSv1.2 by default.
+         *
+         * @param protocols the protocol names, e.g. {@code "TLSv1.3"}
+         * @return this builder
+         */
         public Builder tlsProtocols(String... protocols) {
             if (protocols.length == 0) {
                 throw new IllegalArgumentException("Name at least one TLS protocol, e.g. \"TLSv1.3\"");
@@ -464,7 +569,13 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Uses your key store (one private key with its chain) instead of the bundled test certificate. */
+        /**
+         * Uses your key store (one private key with its chain) instead of the bundled test certificate.
+         *
+         * @param keyStore holds the server's private key and certificate chain
+         * @param password the key store's and the key's password
+         * @return this builder
+         */
         public Builder tlsKeyStore(KeyStore keyStore, char[] password) {
             TlsIdentity identity = TlsIdentity.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
                     Objects.requireNonNull(password, "password"), null);
@@ -472,14 +583,24 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** Uses your server {@link SSLContext}; {@link FakeSmtpServer#clientTls()} is then unavailable. */
+        /**
+         * Uses your server {@link SSLContext}; {@link FakeSmtpServer#clientTls()} is then unavailable.
+         *
+         * @param context the server-side context
+         * @return this builder
+         */
         public Builder sslContext(SSLContext context) {
             TlsMaterial material = TlsMaterial.fromServerContext(Objects.requireNonNull(context, "context"));
             this.tlsMaterial = () -> material;
             return this;
         }
 
-        /** The AUTH mechanisms to offer (all by default); {@code hide(Extension.AUTH)} turns AUTH off. */
+        /**
+         * The AUTH mechanisms to offer (all by default); {@code hide(Extension.AUTH)} turns AUTH off.
+         *
+         * @param mechanisms the mechanisms to offer
+         * @return this builder
+         */
         public Builder authMechanisms(AuthMechanism... mechanisms) {
             if (mechanisms.length == 0) {
                 throw new IllegalArgumentException("Name at least one mechanism; to turn AUTH off, use hide(Extension.AUTH)");
@@ -489,25 +610,45 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** A user AUTH accepts; once any user or token is given, only those pass (535 5.7.8 otherwise). */
+        /**
+         * A user AUTH accepts; once any user or token is given, only those pass (535 5.7.8 otherwise).
+         *
+         * @param user the only user AUTH accepts
+         * @param password that user's password
+         * @return this builder
+         */
         public Builder credentials(String user, String password) {
             passwords.put(Checks.notEmpty("user", user), Objects.requireNonNull(password, "password"));
             return this;
         }
 
-        /** A bearer token XOAUTH2 accepts for {@code user}; like {@link #credentials}, it turns checking on. */
+        /**
+         * A bearer token XOAUTH2 accepts for {@code user}; like {@link #credentials}, it turns checking on.
+         *
+         * @param user the only user XOAUTH2 accepts
+         * @param token that user's bearer token
+         * @return this builder
+         */
         public Builder oauthToken(String user, String token) {
             tokens.put(Checks.notEmpty("user", user), Checks.notEmpty("token", token));
             return this;
         }
 
-        /** Refuses MAIL before a successful AUTH (530 5.7.0). */
+        /**
+         * Refuses MAIL before a successful AUTH (530 5.7.0).
+         *
+         * @return this builder
+         */
         public Builder requireAuth() {
             this.requireAuth = true;
             return this;
         }
 
-        /** Offers AUTH only over TLS; AUTH in clear text gets 538 5.7.11. */
+        /**
+         * Offers AUTH only over TLS; AUTH in clear text gets 538 5.7.11.
+         *
+         * @return this builder
+         */
         public Builder authOnlyAfterTls() {
             this.authOnlyAfterTls = true;
             return this;
@@ -573,7 +714,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             return this;
         }
 
-        /** A new, unstarted server with this configuration; call {@link FakeSmtpServer#start()}. */
+        /** {@return a new, unstarted server with this configuration; call {@link FakeSmtpServer#start()}} */
         public FakeSmtpServer build() {
             TlsSettings tls = new TlsSettings(startTls, requireTls, implicitTlsOnly, implicitTlsPort,
                     tlsProtocols, tlsMaterial);

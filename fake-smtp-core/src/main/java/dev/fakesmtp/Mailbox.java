@@ -16,16 +16,26 @@ import java.util.function.Predicate;
  */
 public interface Mailbox {
 
-    /** All captured messages, oldest first. */
+    /** {@return all captured messages, oldest first} */
     List<ReceivedMail> messages();
 
-    /** The messages whose envelope has this recipient (compared ignoring case). */
+    /**
+     * The messages whose envelope has this recipient (compared ignoring case).
+     *
+     * @param recipient the recipient address
+     * @return the messages whose envelope has this recipient (compared ignoring case)
+     */
     List<ReceivedMail> messagesTo(String recipient);
 
-    /** The messages that match a condition. */
+    /**
+     * The messages that match a condition.
+     *
+     * @param condition the test a message must pass
+     * @return the messages that match a condition
+     */
     List<ReceivedMail> messages(Predicate<? super ReceivedMail> condition);
 
-    /** How many messages were captured. */
+    /** {@return how many messages were captured} */
     int size();
 
     /** Forgets every captured message; listeners stay (the server's {@code reset()} removes them too). */
@@ -34,6 +44,9 @@ public interface Mailbox {
     /**
      * Waits until at least {@code count} messages were captured and returns them all.
      *
+     * @param count how many messages to wait for
+     * @param timeout how long to wait at most
+     * @return every captured message, at least {@code count}, oldest first
      * @throws MailboxTimeoutError if fewer arrived within {@code timeout}; its message lists what did
      */
     List<ReceivedMail> awaitMessages(int count, Duration timeout);

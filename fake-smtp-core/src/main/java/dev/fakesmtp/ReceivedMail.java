@@ -26,28 +26,33 @@ public final class ReceivedMail {
     private final byte[] raw;
     private volatile MimeView view;
 
-    /** A captured message; the bytes are taken as they are (the caller must not change them). */
+    /**
+     * A captured message; the bytes are taken as they are (the caller must not change them).
+     *
+     * @param envelope the SMTP envelope
+     * @param raw the message bytes after dot-unstuffing (copied)
+     */
     public ReceivedMail(Envelope envelope, byte[] raw) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.raw = Objects.requireNonNull(raw, "raw");
     }
 
-    /** The SMTP envelope: sender, recipients, parameters, client, session. */
+    /** {@return the SMTP envelope: sender, recipients, parameters, client, session} */
     public Envelope envelope() {
         return envelope;
     }
 
-    /** The message exactly as received, after dot-unstuffing; a copy. */
+    /** {@return the message exactly as received, after dot-unstuffing; a copy} */
     public byte[] raw() {
         return raw.clone();
     }
 
-    /** The message as received, decoded as UTF-8 (for assertions on headers and 8-bit text). */
+    /** {@return the message as received, decoded as UTF-8 (for assertions on headers and 8-bit text)} */
     public String rawText() {
         return new String(raw, StandardCharsets.UTF_8);
     }
 
-    /** The size of the message in bytes. */
+    /** {@return the size of the message in bytes} */
     public int size() {
         return raw.length;
     }
@@ -65,58 +70,68 @@ public final class ReceivedMail {
         return MimeView.copy(raw);
     }
 
-    /** The Subject header decoded per RFC 2047, or null when there is none. */
+    /** {@return the Subject header decoded per RFC 2047, or null when there is none} */
     public String subject() {
         return view().subject();
     }
 
-    /** The addresses in the From header. */
+    /** {@return the addresses in the From header} */
     public List<String> from() {
         return view().addresses("From");
     }
 
-    /** The addresses in the To header (not the envelope: see {@link Envelope#recipients()}). */
+    /** {@return the addresses in the To header (not the envelope: see {@link Envelope#recipients()})} */
     public List<String> to() {
         return view().addresses("To");
     }
 
-    /** The addresses in the Cc header. */
+    /** {@return the addresses in the Cc header} */
     public List<String> cc() {
         return view().addresses("Cc");
     }
 
-    /** The addresses in the Reply-To header. */
+    /** {@return the addresses in the Reply-To header} */
     public List<String> replyTo() {
         return view().addresses("Reply-To");
     }
 
-    /** The first value of a header, unfolded and decoded per RFC 2047, if present. */
+    /**
+     * The first value of a header, unfolded and decoded per RFC 2047, if present.
+     *
+     * @param name the header name, in any case
+     * @return the first value of a header, unfolded and decoded per RFC 2047, if present
+     */
     public Optional<String> header(String name) {
         List<String> values = view().headers(name);
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Every value of a header, unfolded and decoded per RFC 2047, in message order. */
+    /**
+     * Every value of a header, unfolded and decoded per RFC 2047, in message order.
+     *
+     * @param name the header name, in any case
+     * @return every value of a header, unfolded and decoded per RFC 2047, in message order
+     */
     public List<String> headers(String name) {
         return view().headers(name);
     }
 
-    /** The first text/plain body part that is not an attachment, decoded, or null when there is none. */
+    /** {@return the first text/plain body part that is not an attachment, decoded, or null when there is none} */
     public String text() {
         return view().text();
     }
 
-    /** The first text/html body part that is not an attachment, decoded, or null when there is none. */
+    /** {@return the first text/html body part that is not an attachment, decoded, or null when there is none} */
     public String html() {
         return view().html();
     }
 
-    /** The attachments: parts with {@code Content-Disposition: attachment} or a file name. */
+    /** {@return the attachments: parts with {@code Content-Disposition: attachment} or a file name} */
     public List<Attachment> attachments() {
         return view().attachments();
     }
 
-    /** The inline parts other than the text and HTML bodies, e.g. embedded images. */
+    /** {@return the inline parts other than the text and HTML bodies, e.g. embedded images} */
     public List<Attachment> inlineParts() {
         return view().inlineParts();
     }

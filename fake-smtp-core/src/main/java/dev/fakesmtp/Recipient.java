@@ -12,13 +12,23 @@ import java.util.Objects;
  */
 public record Recipient(String address, Map<String, String> parameters) {
 
-    /** Copies the parameters so the record stays immutable. */
+    /**
+     * Copies the parameters so the record stays immutable.
+     *
+     * @param address the forward-path's address
+     * @param parameters the RCPT parameters (NOTIFY, ORCPT), keys upper-case
+     */
     public Recipient {
         Objects.requireNonNull(address, "address");
         parameters = Map.copyOf(parameters);
     }
 
-    /** A recipient without parameters. */
+    /**
+     * A recipient without parameters.
+     *
+     * @param address the forward-path's address
+     * @return a recipient without parameters
+     */
     public static Recipient of(String address) {
         return new Recipient(address, Map.of());
     }

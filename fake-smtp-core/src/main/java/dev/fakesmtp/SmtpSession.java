@@ -15,30 +15,34 @@ public interface SmtpSession {
     /**
      * The id of this session ({@code s1}, {@code s2}, ...), also found on the envelope of every
      * message it sent; unique for the server's life, {@code reset()} included.
+     *
+     * @return the session's id
      */
     String id();
 
-    /** The client's address and port. */
+    /** {@return the client's address and port} */
     InetSocketAddress clientAddress();
 
-    /** When the connection was accepted. */
+    /** {@return when the connection was accepted} */
     Instant startedAt();
 
-    /** When the connection closed, empty while it is open. */
+    /** {@return when the connection closed, empty while it is open} */
     Optional<Instant> endedAt();
 
-    /** How the session ended, {@link SessionEnd#OPEN} while it is open. */
+    /** {@return how the session ended, {@link SessionEnd#OPEN} while it is open} */
     SessionEnd end();
 
     /**
      * Waits until the session has ended (the server noticed the client leave, timed it out,
      * or closed it) and returns how.
      *
+     * @param timeout how long to wait at most
+     * @return how the session ended
      * @throws AssertionError if it is still open after {@code timeout}; the message shows the transcript
      */
     SessionEnd awaitEnd(java.time.Duration timeout);
 
-    /** The name from the last EHLO or HELO, empty before one. */
+    /** {@return the name from the last EHLO or HELO, empty before one} */
     Optional<String> heloName();
 
     /**
@@ -60,18 +64,18 @@ public interface SmtpSession {
      */
     String transcriptText();
 
-    /** The client's protocol violations, in the order they happened. */
+    /** {@return the client's protocol violations, in the order they happened} */
     List<Violation> violations();
 
-    /** How many messages this session delivered into the mailbox. */
+    /** {@return how many messages this session delivered into the mailbox} */
     int messageCount();
 
-    /** The TLS the session negotiated (STARTTLS or implicit), empty while it is in clear text. */
+    /** {@return the TLS the session negotiated (STARTTLS or implicit), empty while it is in clear text} */
     Optional<TlsInfo> tls();
 
-    /** Why the TLS handshake failed, empty when it did not fail (or never started). */
+    /** {@return why the TLS handshake failed, empty when it did not fail (or never started)} */
     Optional<String> tlsFailure();
 
-    /** The successful AUTH of this session, empty before (or without) one. */
+    /** {@return the successful AUTH of this session, empty before (or without) one} */
     Optional<Authentication> authentication();
 }

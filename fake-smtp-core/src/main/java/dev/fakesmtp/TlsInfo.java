@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record TlsInfo(String protocol, String cipherSuite, boolean implicit) {
 
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param protocol the TLS protocol, e.g. {@code "TLSv1.3"}
+     * @param cipherSuite the negotiated cipher suite
+     * @param implicit true for implicit TLS, false for STARTTLS
+     */
     public TlsInfo {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(cipherSuite, "cipherSuite");

@@ -18,124 +18,166 @@ import java.util.regex.Pattern;
  */
 public interface Trigger {
 
-    /** A description such as {@code "RCPT TO <bob@example.com>"}. */
+    /** {@return a description such as {@code "RCPT TO <bob@example.com>"}} */
     String description();
 
-    /** A new connection, before the greeting (after the handshake on an implicit-TLS port, unless failing it). */
+    /** {@return a trigger for a new connection, before the greeting (after the handshake on an implicit-TLS port, unless failing it)} */
     static Trigger connect() {
         return new TriggerSpec("connect", false, event -> event.stage() == Stage.CONNECT);
     }
 
-    /** EHLO or HELO. */
+    /** {@return a trigger for EHLO or HELO} */
     static Trigger ehlo() {
         return new TriggerSpec("EHLO/HELO", false, event -> event.stage() == Stage.COMMAND
                 && (event.verb().equals("EHLO") || event.verb().equals("HELO")));
     }
 
-    /** STARTTLS; with {@link RuleBuilder#failTlsHandshake()} the handshake that follows fails. */
+    /** {@return a trigger for STARTTLS; with {@link RuleBuilder#failTlsHandshake()} the handshake that follows fails} */
     static Trigger startTls() {
         return command("STARTTLS");
     }
 
-    /** The verdict of any AUTH exchange, after the client sent its credentials. */
+    /** {@return a trigger for the verdict of any AUTH exchange, after the client sent its credentials} */
     static Trigger auth() {
         return new TriggerSpec("AUTH", false, event -> event.stage() == Stage.AUTH_RESULT);
     }
 
-    /** The verdict of an AUTH exchange for one user (compared exactly). */
+    /**
+     * The verdict of an AUTH exchange for one user (compared exactly).
+     *
+     * @param user the user name
+     * @return the trigger
+     */
     static Trigger auth(String user) {
         Objects.requireNonNull(user, "user");
         return new TriggerSpec("AUTH as " + user, false,
                 event -> event.stage() == Stage.AUTH_RESULT && user.equals(event.user()));
     }
 
-    /** Any MAIL command. */
+    /** {@return a trigger for any MAIL command} */
     static Trigger mailFrom() {
         return command("MAIL");
     }
 
-    /** MAIL from this sender (compared ignoring case). */
+    /**
+     * MAIL from this sender (compared ignoring case).
+     *
+     * @param sender the sender address
+     * @return the trigger
+     */
     static Trigger mailFrom(String sender) {
         Objects.requireNonNull(sender, "sender");
         return mailFrom("MAIL FROM <" + sender + ">", sender::equalsIgnoreCase);
     }
 
-    /** MAIL from a sender that matches the whole pattern. */
+    /**
+     * MAIL from a sender that matches the whole pattern.
+     *
+     * @param sender a pattern the whole sender address must match
+     * @return the trigger
+     */
     static Trigger mailFrom(Pattern sender) {
         Objects.requireNonNull(sender, "sender");
         return mailFrom("MAIL FROM matching /" + sender + "/", address -> sender.matcher(address).matches());
     }
 
-    /** MAIL from a sender the predicate accepts; {@code description} names it in transcripts. */
+    /**
+     * MAIL from a sender the predicate accepts; {@code description} names it in transcripts.
+     *
+     * @param description how transcripts and rule listings name the condition
+     * @param sender accepts the sender addresses the rule is for
+     * @return the trigger
+     */
     static Trigger mailFrom(String description, Predicate<String> sender) {
         return addressCommand("MAIL", description, Objects.requireNonNull(sender, "sender"));
     }
 
-    /** Any RCPT command. */
+    /** {@return a trigger for any RCPT command} */
     static Trigger rcptTo() {
         return command("RCPT");
     }
 
-    /** RCPT to this recipient (compared ignoring case). */
+    /**
+     * RCPT to this recipient (compared ignoring case).
+     *
+     * @param recipient the recipient address
+     * @return the trigger
+     */
     static Trigger rcptTo(String recipient) {
         Objects.requireNonNull(recipient, "recipient");
         return rcptTo("RCPT TO <" + recipient + ">", recipient::equalsIgnoreCase);
     }
 
-    /** RCPT to a recipient that matches the whole pattern. */
+    /**
+     * RCPT to a recipient that matches the whole pattern.
+     *
+     * @param recipient a pattern the whole recipient address must match
+     * @return the trigger
+     */
     static Trigger rcptTo(Pattern recipient) {
         Objects.requireNonNull(recipient, "recipient");
         return rcptTo("RCPT TO matching /" + recipient + "/", address -> recipient.matcher(address).matches());
     }
 
-    /** RCPT to a recipient the predicate accepts; {@code description} names it in transcripts. */
+    /**
+     * RCPT to a recipient the predicate accepts; {@code description} names it in transcripts.
+     *
+     * @param description how transcripts and rule listings name the condition
+     * @param recipient accepts the recipient addresses the rule is for
+     * @return the trigger
+     */
     static Trigger rcptTo(String description, Predicate<String> recipient) {
         return addressCommand("RCPT", description, Objects.requireNonNull(recipient, "recipient"));
     }
 
-    /** The DATA command, before its 354. */
+    /** {@return a trigger for the DATA command, before its 354} */
     static Trigger data() {
         return command("DATA");
     }
 
-    /** The end of any message (DATA's final dot or BDAT LAST), before it is captured. */
+    /** {@return a trigger for the end of any message (DATA's final dot or BDAT LAST), before it is captured} */
     static Trigger endOfData() {
         return new TriggerSpec("end of data", true, event -> event.stage() == Stage.END_OF_DATA);
     }
 
-    /** The end of a message the predicate accepts (e.g. by subject, size or recipient). */
+    /**
+     * The end of a message the predicate accepts (e.g. by subject, size or recipient).
+     *
+     * @param message accepts the messages the rule is for; one that throws is no match
+     * @return the trigger
+     */
     static Trigger endOfData(Predicate<ReceivedMail> message) {
         Objects.requireNonNull(message, "message");
         return new TriggerSpec("end of data of a matching message", true,
                 event -> event.stage() == Stage.END_OF_DATA && message.test(event.mail()));
     }
 
-    /** Each BDAT chunk, after it was read. */
+    /** {@return a trigger for each BDAT chunk, after it was read} */
     static Trigger bdat() {
         return new TriggerSpec("BDAT chunk", false, event -> event.stage() == Stage.BDAT_CHUNK);
     }
 
-    /** RSET. */
+    /** {@return a trigger for RSET} */
     static Trigger rset() {
         return command("RSET");
     }
 
-    /** VRFY. */
+    /** {@return a trigger for VRFY} */
     static Trigger vrfy() {
         return command("VRFY");
     }
 
-    /** EXPN. */
+    /** {@return a trigger for EXPN} */
     static Trigger expn() {
         return command("EXPN");
     }
 
-    /** NOOP. */
+    /** {@return a trigger for NOOP} */
     static Trigger noop() {
         return command("NOOP");
     }
 
-    /** QUIT. */
+    /** {@return a trigger for QUIT} */
     static Trigger quit() {
         return command("QUIT");
     }
@@ -146,7 +188,12 @@ public interface Trigger {
                 && event.verb().equals(verb) && event.address() != null && address.test(event.address()));
     }
 
-    /** A command by its verb, in any case, e.g. {@code command("HELP")}; BDAT fires per chunk. */
+    /**
+     * A command by its verb, in any case, e.g. {@code command("HELP")}; BDAT fires per chunk.
+     *
+     * @param verb the command verb, such as {@code "HELP"}
+     * @return the trigger
+     */
     static Trigger command(String verb) {
         String upper = Objects.requireNonNull(verb, "verb").toUpperCase(Locale.ROOT);
         if (upper.equals("BDAT")) {
@@ -155,7 +202,7 @@ public interface Trigger {
         return new TriggerSpec(upper, false, event -> event.stage() == Stage.COMMAND && event.verb().equals(upper));
     }
 
-    /** Every command, known or not (BDAT per chunk). */
+    /** {@return a trigger for every command, known or not (BDAT per chunk)} */
     static Trigger anyCommand() {
         return new TriggerSpec("any command", false,
                 event -> event.stage() == Stage.COMMAND || event.stage() == Stage.BDAT_CHUNK);

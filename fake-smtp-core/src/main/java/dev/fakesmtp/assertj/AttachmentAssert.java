@@ -15,12 +15,21 @@ import java.util.Objects;
  */
 public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachment> {
 
-    /** Assertions on this attachment; usually through {@link ReceivedMailAssert#attachment(String)}. */
+    /**
+     * Assertions on this attachment; usually through {@link ReceivedMailAssert#attachment(String)}.
+     *
+     * @param actual the attachment under test
+     */
     public AttachmentAssert(Attachment actual) {
         super(actual, AttachmentAssert.class);
     }
 
-    /** The decoded file name is exactly this. */
+    /**
+     * The decoded file name is exactly this.
+     *
+     * @param fileName the expected file name
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasFileName(String fileName) {
         isNotNull();
         if (!Objects.equals(actual.fileName().orElse(null), fileName)) {
@@ -29,7 +38,12 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The base MIME type is this, ignoring case, e.g. {@code "application/pdf"}. */
+    /**
+     * The base MIME type is this, ignoring case, e.g. {@code "application/pdf"}.
+     *
+     * @param contentType the expected base MIME type
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasContentType(String contentType) {
         isNotNull();
         if (!actual.contentType().equalsIgnoreCase(contentType)) {
@@ -38,7 +52,12 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The decoded content has this many bytes. */
+    /**
+     * The decoded content has this many bytes.
+     *
+     * @param bytes the expected decoded size
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasSize(int bytes) {
         isNotNull();
         if (actual.size() != bytes) {
@@ -47,7 +66,12 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The decoded content is exactly these bytes. */
+    /**
+     * The decoded content is exactly these bytes.
+     *
+     * @param expected the expected decoded bytes
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasContent(byte[] expected) {
         isNotNull();
         byte[] content = actual.content();
@@ -59,12 +83,23 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The decoded content, read as UTF-8, is exactly this text. */
+    /**
+     * The decoded content, read as UTF-8, is exactly this text.
+     *
+     * @param expected the expected text
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasTextContent(String expected) {
         return hasTextContent(expected, StandardCharsets.UTF_8);
     }
 
-    /** The decoded content, read in this charset, is exactly this text. */
+    /**
+     * The decoded content, read in this charset, is exactly this text.
+     *
+     * @param expected the expected text
+     * @param charset decodes the content
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasTextContent(String expected, Charset charset) {
         isNotNull();
         String text = actual.contentAsString(charset);
@@ -74,7 +109,11 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The part is inline ({@code Content-Disposition: inline}), e.g. an embedded image. */
+    /**
+     * The part is inline ({@code Content-Disposition: inline}), e.g. an embedded image.
+     *
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert isInline() {
         isNotNull();
         if (!actual.isInline()) {
@@ -83,7 +122,11 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The part is an attachment, not inline. */
+    /**
+     * The part is an attachment, not inline.
+     *
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert isNotInline() {
         isNotNull();
         if (actual.isInline()) {
@@ -92,7 +135,12 @@ public class AttachmentAssert extends NavigatingAssert<AttachmentAssert, Attachm
         return myself;
     }
 
-    /** The Content-ID (without angle brackets) is this. */
+    /**
+     * The Content-ID (without angle brackets) is this.
+     *
+     * @param contentId the expected Content-ID, without angle brackets
+     * @return this assertion object, for chaining
+     */
     public AttachmentAssert hasContentId(String contentId) {
         isNotNull();
         if (!Objects.equals(actual.contentId().orElse(null), contentId)) {

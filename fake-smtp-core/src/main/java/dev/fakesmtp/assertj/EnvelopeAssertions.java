@@ -19,7 +19,12 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         super(actual, selfType);
     }
 
-    /** The envelope sender ({@code MAIL FROM}) is this address, ignoring case; {@code ""} for {@code <>}. */
+    /**
+     * The envelope sender ({@code MAIL FROM}) is this address, ignoring case; {@code ""} for {@code <>}.
+     *
+     * @param address the expected reverse-path
+     * @return this assertion object, for chaining
+     */
     public SELF hasEnvelopeSender(String address) {
         isNotNull();
         String sender = actual.envelope().mailFrom();
@@ -29,13 +34,23 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         return myself;
     }
 
-    /** The envelope recipients ({@code RCPT TO}) are exactly these, in any order, ignoring case. */
+    /**
+     * The envelope recipients ({@code RCPT TO}) are exactly these, in any order, ignoring case.
+     *
+     * @param addresses the expected recipients, in order
+     * @return this assertion object, for chaining
+     */
     public SELF hasEnvelopeRecipients(String... addresses) {
         isNotNull();
         return sameAddresses("envelope recipients", actual.envelope().recipients(), addresses);
     }
 
-    /** The envelope recipients include this address, ignoring case. */
+    /**
+     * The envelope recipients include this address, ignoring case.
+     *
+     * @param address the expected recipient
+     * @return this assertion object, for chaining
+     */
     public SELF hasEnvelopeRecipient(String address) {
         isNotNull();
         List<String> recipients = actual.envelope().recipients();
@@ -46,7 +61,11 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         return myself;
     }
 
-    /** The message came over TLS (STARTTLS or implicit). */
+    /**
+     * The message came over TLS (STARTTLS or implicit).
+     *
+     * @return this assertion object, for chaining
+     */
     public SELF wasSentOverTls() {
         isNotNull();
         if (actual.envelope().tls().isEmpty()) {
@@ -55,7 +74,12 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         return myself;
     }
 
-    /** The message came over TLS with this protocol version, e.g. {@code "TLSv1.3"}. */
+    /**
+     * The message came over TLS with this protocol version, e.g. {@code "TLSv1.3"}.
+     *
+     * @param protocol the expected protocol, e.g. {@code "TLSv1.3"}
+     * @return this assertion object, for chaining
+     */
     public SELF wasSentOverTls(String protocol) {
         wasSentOverTls();
         String used = actual.envelope().tls().map(TlsInfo::protocol).orElseThrow();
@@ -65,7 +89,11 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         return myself;
     }
 
-    /** The message came over a plain-text connection. */
+    /**
+     * The message came over a plain-text connection.
+     *
+     * @return this assertion object, for chaining
+     */
     public SELF wasNotSentOverTls() {
         isNotNull();
         Optional<TlsInfo> tls = actual.envelope().tls();
@@ -75,7 +103,12 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         return myself;
     }
 
-    /** The client authenticated (AUTH) as this user before sending the message. */
+    /**
+     * The client authenticated (AUTH) as this user before sending the message.
+     *
+     * @param user the expected user
+     * @return this assertion object, for chaining
+     */
     public SELF hasAuthenticatedUser(String user) {
         isNotNull();
         Optional<Authentication> authentication = actual.envelope().authentication();
@@ -86,7 +119,11 @@ abstract class EnvelopeAssertions<SELF extends EnvelopeAssertions<SELF>> extends
         return myself;
     }
 
-    /** The client sent the message without authenticating. */
+    /**
+     * The client sent the message without authenticating.
+     *
+     * @return this assertion object, for chaining
+     */
     public SELF wasNotAuthenticated() {
         isNotNull();
         Optional<Authentication> authentication = actual.envelope().authentication();

@@ -25,27 +25,52 @@ public final class FakeSmtpAssertions {
     private FakeSmtpAssertions() {
     }
 
-    /** Assertions on a mailbox: its messages, matching, navigation and awaiting. */
+    /**
+     * Assertions on a mailbox: its messages, matching, navigation and awaiting.
+     *
+     * @param actual the value under test
+     * @return assertions on the mailbox
+     */
     public static MailboxAssert assertThat(Mailbox actual) {
         return new MailboxAssert(actual);
     }
 
-    /** Assertions on one captured message. */
+    /**
+     * Assertions on one captured message.
+     *
+     * @param actual the value under test
+     * @return assertions on the message
+     */
     public static ReceivedMailAssert assertThat(ReceivedMail actual) {
         return new ReceivedMailAssert(actual);
     }
 
-    /** Assertions on one client session: transcript, violations, how it ended. */
+    /**
+     * Assertions on one client session: transcript, violations, how it ended.
+     *
+     * @param actual the value under test
+     * @return assertions on the session
+     */
     public static SmtpSessionAssert assertThat(SmtpSession actual) {
         return new SmtpSessionAssert(actual);
     }
 
-    /** Assertions on a server: its mailbox and sessions. */
+    /**
+     * Assertions on a server: its mailbox and sessions.
+     *
+     * @param actual the value under test
+     * @return assertions on the server
+     */
     public static FakeSmtpServerAssert assertThat(FakeSmtpServer actual) {
         return new FakeSmtpServerAssert(actual);
     }
 
-    /** Assertions on an attachment or inline part. */
+    /**
+     * Assertions on an attachment or inline part.
+     *
+     * @param actual the value under test
+     * @return assertions on the attachment
+     */
     public static AttachmentAssert assertThat(Attachment actual) {
         return new AttachmentAssert(actual);
     }

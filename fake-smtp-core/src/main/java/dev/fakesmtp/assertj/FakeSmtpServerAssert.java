@@ -15,17 +15,25 @@ import java.util.stream.Collectors;
  */
 public class FakeSmtpServerAssert extends NavigatingAssert<FakeSmtpServerAssert, FakeSmtpServer> {
 
-    /** Assertions on this server; usually through {@link FakeSmtpAssertions#assertThat(FakeSmtpServer)}. */
+    /**
+     * Assertions on this server; usually through {@link FakeSmtpAssertions#assertThat(FakeSmtpServer)}.
+     *
+     * @param actual the server under test
+     */
     public FakeSmtpServerAssert(FakeSmtpServer actual) {
         super(actual, FakeSmtpServerAssert.class);
     }
 
-    /** The server's mailbox, for further assertions. */
+    /** {@return the server's mailbox, for further assertions} */
     public MailboxAssert mailbox() {
         return navigate(() -> actual.mailbox(), MailboxAssert.class, Mailbox.class, MailboxAssert::new);
     }
 
-    /** No session the server remembers has a client protocol violation; the failure shows each transcript. */
+    /**
+     * No session the server remembers has a client protocol violation; the failure shows each transcript.
+     *
+     * @return this assertion object, for chaining
+     */
     public FakeSmtpServerAssert hasNoViolations() {
         isNotNull();
         List<SmtpSession> offending = actual.sessions().stream().filter(session -> !session.violations().isEmpty())
@@ -42,7 +50,12 @@ public class FakeSmtpServerAssert extends NavigatingAssert<FakeSmtpServerAssert,
         return myself;
     }
 
-    /** The server remembers this many sessions (connections). */
+    /**
+     * The server remembers this many sessions (connections).
+     *
+     * @param count the expected number of sessions
+     * @return this assertion object, for chaining
+     */
     public FakeSmtpServerAssert hasSessionCount(int count) {
         isNotNull();
         int sessions = actual.sessions().size();
@@ -52,7 +65,7 @@ public class FakeSmtpServerAssert extends NavigatingAssert<FakeSmtpServerAssert,
         return myself;
     }
 
-    /** The only session, for further assertions; fails unless there is exactly one. */
+    /** {@return the only session, for further assertions; fails unless there is exactly one} */
     public SmtpSessionAssert singleSession() {
         return navigate(() -> {
             List<SmtpSession> sessions = actual.sessions();
@@ -64,7 +77,7 @@ public class FakeSmtpServerAssert extends NavigatingAssert<FakeSmtpServerAssert,
         }, SmtpSessionAssert.class, SmtpSession.class, SmtpSessionAssert::new);
     }
 
-    /** The newest session, for further assertions; fails when there is none. */
+    /** {@return the newest session, for further assertions; fails when there is none} */
     public SmtpSessionAssert lastSession() {
         return navigate(() -> {
             List<SmtpSession> sessions = actual.sessions();

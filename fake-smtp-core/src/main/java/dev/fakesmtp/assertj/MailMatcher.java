@@ -29,54 +29,94 @@ public class MailMatcher extends Condition<ReceivedMail> {
         this.criteria = List.copyOf(criteria);
     }
 
-    /** A matcher that every message matches; add criteria to it. */
+    /**
+     * A matcher that every message matches; add criteria to it.
+     *
+     * @return this matcher, for chaining
+     */
     public static MailMatcher mail() {
         return new MailMatcher(List.of());
     }
 
-    /** The envelope sender ({@code MAIL FROM}) is this address, ignoring case. */
+    /**
+     * The envelope sender ({@code MAIL FROM}) is this address, ignoring case.
+     *
+     * @param address the envelope sender
+     * @return this matcher, for chaining
+     */
     public MailMatcher from(String address) {
         Objects.requireNonNull(address, "address");
         return with("sender", "<" + address + ">", mail -> "<" + mail.envelope().mailFrom() + ">",
                 mail -> mail.envelope().mailFrom().equalsIgnoreCase(address));
     }
 
-    /** The envelope has this recipient ({@code RCPT TO}: To, Cc and Bcc alike), ignoring case. */
+    /**
+     * The envelope has this recipient ({@code RCPT TO}: To, Cc and Bcc alike), ignoring case.
+     *
+     * @param address an envelope recipient
+     * @return this matcher, for chaining
+     */
     public MailMatcher to(String address) {
         Objects.requireNonNull(address, "address");
         return with("recipient", "<" + address + ">", mail -> String.valueOf(mail.envelope().recipients()),
                 mail -> mail.envelope().recipients().stream().anyMatch(address::equalsIgnoreCase));
     }
 
-    /** The decoded subject is exactly this. */
+    /**
+     * The decoded subject is exactly this.
+     *
+     * @param subject the exact subject
+     * @return this matcher, for chaining
+     */
     public MailMatcher subject(String subject) {
         Objects.requireNonNull(subject, "subject");
         return with("subject", Summaries.quote(subject), Summaries::subject,
                 mail -> subject.equals(mail.subject()));
     }
 
-    /** The decoded subject contains this text. */
+    /**
+     * The decoded subject contains this text.
+     *
+     * @param text what the subject contains
+     * @return this matcher, for chaining
+     */
     public MailMatcher subjectContaining(String text) {
         Objects.requireNonNull(text, "text");
         return with("subject", "containing " + Summaries.quote(text), Summaries::subject,
                 mail -> mail.subject() != null && mail.subject().contains(text));
     }
 
-    /** The text body contains this text (line endings compared as {@code \n}). */
+    /**
+     * The text body contains this text (line endings compared as {@code \n}).
+     *
+     * @param text what the text body contains
+     * @return this matcher, for chaining
+     */
     public MailMatcher textContaining(String text) {
         Objects.requireNonNull(text, "text");
         return with("text body", "containing " + Summaries.quote(text), mail -> Texts.preview(mail.text()),
                 mail -> Texts.contains(mail.text(), text));
     }
 
-    /** The HTML body contains this text (line endings compared as {@code \n}). */
+    /**
+     * The HTML body contains this text (line endings compared as {@code \n}).
+     *
+     * @param text what the HTML body contains
+     * @return this matcher, for chaining
+     */
     public MailMatcher htmlContaining(String text) {
         Objects.requireNonNull(text, "text");
         return with("HTML body", "containing " + Summaries.quote(text), mail -> Texts.preview(mail.html()),
                 mail -> Texts.contains(mail.html(), text));
     }
 
-    /** A header with this name has exactly this decoded value (one of its values, if repeated). */
+    /**
+     * A header with this name has exactly this decoded value (one of its values, if repeated).
+     *
+     * @param name the header name
+     * @param value the header's decoded value
+     * @return this matcher, for chaining
+     */
     public MailMatcher header(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -84,14 +124,25 @@ public class MailMatcher extends Condition<ReceivedMail> {
                 mail -> mail.headers(name).contains(value));
     }
 
-    /** An attachment has this file name. */
+    /**
+     * An attachment has this file name.
+     *
+     * @param fileName the attachment's file name
+     * @return this matcher, for chaining
+     */
     public MailMatcher attachment(String fileName) {
         Objects.requireNonNull(fileName, "fileName");
         return with("attachment", Summaries.quote(fileName), mail -> String.valueOf(Texts.fileNames(mail)),
                 mail -> Texts.fileNames(mail).contains(fileName));
     }
 
-    /** Any other criterion, described for the failure message, e.g. {@code ("urgent", m -> ...)}. */
+    /**
+     * Any other criterion, described for the failure message, e.g. {@code ("urgent", m -> ...)}.
+     *
+     * @param description names the criterion in failure messages
+     * @param criterion the test a message must pass
+     * @return this matcher, for chaining
+     */
     public MailMatcher satisfying(String description, Predicate<? super ReceivedMail> criterion) {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(criterion, "criterion");

@@ -24,12 +24,21 @@ import org.assertj.core.api.Condition;
  */
 public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
 
-    /** Assertions on this mailbox; usually through {@link FakeSmtpAssertions#assertThat(Mailbox)}. */
+    /**
+     * Assertions on this mailbox; usually through {@link FakeSmtpAssertions#assertThat(Mailbox)}.
+     *
+     * @param actual the mailbox under test
+     */
     public MailboxAssert(Mailbox actual) {
         super(actual, MailboxAssert.class);
     }
 
-    /** The mailbox holds exactly this many messages. */
+    /**
+     * The mailbox holds exactly this many messages.
+     *
+     * @param expected the expected number of messages
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert hasSize(int expected) {
         List<ReceivedMail> messages = snapshot();
         if (messages.size() != expected) {
@@ -39,12 +48,20 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** The mailbox holds no message. */
+    /**
+     * The mailbox holds no message.
+     *
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert isEmpty() {
         return hasSize(0);
     }
 
-    /** The mailbox holds at least one message. */
+    /**
+     * The mailbox holds at least one message.
+     *
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert isNotEmpty() {
         if (snapshot().isEmpty()) {
             fail("Expecting the mailbox to have messages, but it is empty.");
@@ -52,7 +69,12 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** At least one message matches; the failure shows the closest one for a {@link MailMatcher}. */
+    /**
+     * At least one message matches; the failure shows the closest one for a {@link MailMatcher}.
+     *
+     * @param condition a {@link MailMatcher} or any AssertJ condition
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert hasMessage(Condition<? super ReceivedMail> condition) {
         Objects.requireNonNull(condition, "condition");
         List<ReceivedMail> messages = snapshot();
@@ -63,17 +85,32 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** Shortcut for {@code hasMessage(mail().to(address))}: a message to this envelope recipient. */
+    /**
+     * Shortcut for {@code hasMessage(mail().to(address))}: a message to this envelope recipient.
+     *
+     * @param address an envelope recipient
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert hasMessageTo(String address) {
         return hasMessage(MailMatcher.mail().to(address));
     }
 
-    /** Shortcut for {@code hasMessage(mail().subject(subject))}. */
+    /**
+     * Shortcut for {@code hasMessage(mail().subject(subject))}.
+     *
+     * @param subject the exact subject
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert hasMessageWithSubject(String subject) {
         return hasMessage(MailMatcher.mail().subject(subject));
     }
 
-    /** No message matches. */
+    /**
+     * No message matches.
+     *
+     * @param condition a {@link MailMatcher} or any AssertJ condition
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert hasNoMessage(Condition<? super ReceivedMail> condition) {
         Objects.requireNonNull(condition, "condition");
         List<ReceivedMail> matching = snapshot().stream().filter(condition::matches).collect(Collectors.toList());
@@ -84,7 +121,12 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** Every condition is met by some message (in any order; other messages may be there too). */
+    /**
+     * Every condition is met by some message (in any order; other messages may be there too).
+     *
+     * @param conditions {@link MailMatcher}s or any AssertJ conditions
+     * @return this assertion object, for chaining
+     */
     @SafeVarargs
     public final MailboxAssert hasMessages(Condition<? super ReceivedMail>... conditions) {
         // Copied element by element: the generic varargs array must not escape this method.
@@ -98,6 +140,9 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
     /**
      * {@link #hasMessages} for soft assertions, which cannot intercept the final varargs method
      * (AssertJ's own naming convention).
+     *
+     * @param conditions {@link MailMatcher}s or any AssertJ conditions
+     * @return this assertion object, for chaining
      */
     protected MailboxAssert hasMessagesForProxy(List<Condition<? super ReceivedMail>> conditions) {
         for (Condition<? super ReceivedMail> condition : conditions) {
@@ -106,7 +151,12 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** Exactly these messages, in arrival order: message {@code i} meets condition {@code i}. */
+    /**
+     * Exactly these messages, in arrival order: message {@code i} meets condition {@code i}.
+     *
+     * @param conditions {@link MailMatcher}s or any AssertJ conditions
+     * @return this assertion object, for chaining
+     */
     @SafeVarargs
     public final MailboxAssert hasExactlyMessages(Condition<? super ReceivedMail>... conditions) {
         // Copied element by element: the generic varargs array must not escape this method.
@@ -117,7 +167,12 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return hasExactlyMessagesForProxy(list);
     }
 
-    /** {@link #hasExactlyMessages} for soft assertions (see {@link #hasMessagesForProxy}). */
+    /**
+     * {@link #hasExactlyMessages} for soft assertions (see {@link #hasMessagesForProxy}).
+     *
+     * @param conditions {@link MailMatcher}s or any AssertJ conditions
+     * @return this assertion object, for chaining
+     */
     protected MailboxAssert hasExactlyMessagesForProxy(List<Condition<? super ReceivedMail>> conditions) {
         List<ReceivedMail> messages = snapshot();
         if (messages.size() != conditions.size()) {
@@ -136,7 +191,12 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** Every message matches (and there is at least one). */
+    /**
+     * Every message matches (and there is at least one).
+     *
+     * @param condition a {@link MailMatcher} or any AssertJ condition
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert allMessagesMatch(Condition<? super ReceivedMail> condition) {
         isNotEmpty();
         List<ReceivedMail> messages = snapshot();
@@ -149,7 +209,7 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** The only message, for further assertions; fails unless there is exactly one. */
+    /** {@return the only message, for further assertions; fails unless there is exactly one} */
     public ReceivedMailAssert singleMessage() {
         return toMessage(() -> {
             List<ReceivedMail> messages = snapshot();
@@ -160,7 +220,12 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         });
     }
 
-    /** The message at this 0-based position in arrival order, for further assertions. */
+    /**
+     * The message at this 0-based position in arrival order, for further assertions.
+     *
+     * @param index the position, from 0
+     * @return the message at this 0-based position in arrival order, for further assertions
+     */
     public ReceivedMailAssert messageAt(int index) {
         return toMessage(() -> {
             List<ReceivedMail> messages = snapshot();
@@ -171,12 +236,22 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         });
     }
 
-    /** The one message to this envelope recipient, for further assertions. */
+    /**
+     * The one message to this envelope recipient, for further assertions.
+     *
+     * @param address an envelope recipient
+     * @return the one message to this envelope recipient, for further assertions
+     */
     public ReceivedMailAssert messageTo(String address) {
         return messageMatching(MailMatcher.mail().to(address));
     }
 
-    /** The one message that matches, for further assertions; fails if none or several match. */
+    /**
+     * The one message that matches, for further assertions; fails if none or several match.
+     *
+     * @param condition a {@link MailMatcher} or any AssertJ condition
+     * @return the one message that matches, for further assertions
+     */
     public ReceivedMailAssert messageMatching(Condition<? super ReceivedMail> condition) {
         Objects.requireNonNull(condition, "condition");
         return toMessage(() -> {
@@ -194,7 +269,13 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         });
     }
 
-    /** Waits until at least {@code count} messages arrived; fails after {@code timeout} listing what came. */
+    /**
+     * Waits until at least {@code count} messages arrived; fails after {@code timeout} listing what came.
+     *
+     * @param count how many messages to wait for
+     * @param timeout how long to wait at most
+     * @return this assertion object, for chaining
+     */
     public MailboxAssert awaitMessages(int count, Duration timeout) {
         isNotNull();
         try {
@@ -206,7 +287,13 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         return myself;
     }
 
-    /** Waits for a message that matches (one already there counts), for further assertions. */
+    /**
+     * Waits for a message that matches (one already there counts), for further assertions.
+     *
+     * @param condition a {@link MailMatcher} or any AssertJ condition
+     * @param timeout how long to wait at most
+     * @return assertions on the first message that matches
+     */
     public ReceivedMailAssert awaitMessage(Condition<? super ReceivedMail> condition, Duration timeout) {
         Objects.requireNonNull(condition, "condition");
         return toMessage(() -> {
@@ -219,7 +306,13 @@ public class MailboxAssert extends NavigatingAssert<MailboxAssert, Mailbox> {
         });
     }
 
-    /** Waits for a message to this envelope recipient, for further assertions. */
+    /**
+     * Waits for a message to this envelope recipient, for further assertions.
+     *
+     * @param address an envelope recipient
+     * @param timeout how long to wait at most
+     * @return assertions on the first message to that recipient
+     */
     public ReceivedMailAssert awaitMessageTo(String address, Duration timeout) {
         return awaitMessage(MailMatcher.mail().to(address), timeout);
     }

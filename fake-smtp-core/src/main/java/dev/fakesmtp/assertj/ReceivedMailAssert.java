@@ -23,36 +23,65 @@ import java.util.stream.Collectors;
  */
 public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
 
-    /** Assertions on this message; usually through {@link FakeSmtpAssertions#assertThat(ReceivedMail)}. */
+    /**
+     * Assertions on this message; usually through {@link FakeSmtpAssertions#assertThat(ReceivedMail)}.
+     *
+     * @param actual the message under test
+     */
     public ReceivedMailAssert(ReceivedMail actual) {
         super(actual, ReceivedMailAssert.class);
     }
 
-    /** The From header has exactly these addresses (in any order, ignoring case). */
+    /**
+     * The From header has exactly these addresses (in any order, ignoring case).
+     *
+     * @param addresses the expected From addresses, in order
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasFrom(String... addresses) {
         isNotNull();
         return sameAddresses("From header", actual.from(), addresses);
     }
 
-    /** The To header has exactly these addresses (in any order, ignoring case). */
+    /**
+     * The To header has exactly these addresses (in any order, ignoring case).
+     *
+     * @param addresses the expected To addresses, in order
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasTo(String... addresses) {
         isNotNull();
         return sameAddresses("To header", actual.to(), addresses);
     }
 
-    /** The Cc header has exactly these addresses (in any order, ignoring case). */
+    /**
+     * The Cc header has exactly these addresses (in any order, ignoring case).
+     *
+     * @param addresses the expected Cc addresses, in order
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasCc(String... addresses) {
         isNotNull();
         return sameAddresses("Cc header", actual.cc(), addresses);
     }
 
-    /** The Reply-To header has exactly these addresses (in any order, ignoring case). */
+    /**
+     * The Reply-To header has exactly these addresses (in any order, ignoring case).
+     *
+     * @param addresses the expected Reply-To addresses, in order
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasReplyTo(String... addresses) {
         isNotNull();
         return sameAddresses("Reply-To header", actual.replyTo(), addresses);
     }
 
-    /** The decoded subject is exactly this. */
+    /**
+     * The decoded subject is exactly this.
+     *
+     * @param subject the expected subject
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasSubject(String subject) {
         isNotNull();
         if (!Objects.equals(actual.subject(), subject)) {
@@ -61,7 +90,12 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The decoded subject contains this text. */
+    /**
+     * The decoded subject contains this text.
+     *
+     * @param text what the subject contains
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasSubjectContaining(String text) {
         isNotNull();
         if (actual.subject() == null || !actual.subject().contains(text)) {
@@ -71,7 +105,12 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The message has a header with this name (case-insensitive). */
+    /**
+     * The message has a header with this name (case-insensitive).
+     *
+     * @param name the header name
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasHeader(String name) {
         isNotNull();
         if (actual.headers(name).isEmpty()) {
@@ -80,7 +119,13 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** A header with this name has exactly this decoded value (one of its values, if repeated). */
+    /**
+     * A header with this name has exactly this decoded value (one of its values, if repeated).
+     *
+     * @param name the header name
+     * @param value the expected decoded value
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasHeader(String name, String value) {
         isNotNull();
         List<String> values = actual.headers(name);
@@ -91,7 +136,12 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The message has no header with this name. */
+    /**
+     * The message has no header with this name.
+     *
+     * @param name the header name
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert doesNotHaveHeader(String name) {
         isNotNull();
         List<String> values = actual.headers(name);
@@ -101,43 +151,77 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The text body equals this (line endings as {@code \n}, trailing line breaks ignored). */
+    /**
+     * The text body equals this (line endings as {@code \n}, trailing line breaks ignored).
+     *
+     * @param expected the expected text body
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasText(String expected) {
         isNotNull();
         return sameBody("text body", actual.text(), expected);
     }
 
-    /** The text body contains each of these parts. */
+    /**
+     * The text body contains each of these parts.
+     *
+     * @param parts what the text body contains
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasTextContaining(String... parts) {
         isNotNull();
         return bodyContains("text body", actual.text(), parts);
     }
 
-    /** The whole text body matches this regular expression (after normalizing line endings). */
+    /**
+     * The whole text body matches this regular expression (after normalizing line endings).
+     *
+     * @param regex a regular expression the whole text body matches
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasTextMatching(String regex) {
         isNotNull();
         return bodyMatches("text body", actual.text(), regex);
     }
 
-    /** The HTML body equals this (line endings as {@code \n}, trailing line breaks ignored). */
+    /**
+     * The HTML body equals this (line endings as {@code \n}, trailing line breaks ignored).
+     *
+     * @param expected the expected HTML body
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasHtml(String expected) {
         isNotNull();
         return sameBody("HTML body", actual.html(), expected);
     }
 
-    /** The HTML body contains each of these parts. */
+    /**
+     * The HTML body contains each of these parts.
+     *
+     * @param parts what the HTML body contains
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasHtmlContaining(String... parts) {
         isNotNull();
         return bodyContains("HTML body", actual.html(), parts);
     }
 
-    /** The whole HTML body matches this regular expression (after normalizing line endings). */
+    /**
+     * The whole HTML body matches this regular expression (after normalizing line endings).
+     *
+     * @param regex a regular expression the whole HTML body matches
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasHtmlMatching(String regex) {
         isNotNull();
         return bodyMatches("HTML body", actual.html(), regex);
     }
 
-    /** The message has no HTML body. */
+    /**
+     * The message has no HTML body.
+     *
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasNoHtml() {
         isNotNull();
         if (actual.html() != null) {
@@ -146,7 +230,12 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The attachments have exactly these file names, in any order. */
+    /**
+     * The attachments have exactly these file names, in any order.
+     *
+     * @param fileNames the expected attachment file names
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasAttachments(String... fileNames) {
         isNotNull();
         List<String> names = Texts.fileNames(actual);
@@ -158,7 +247,11 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The message has no attachments. */
+    /**
+     * The message has no attachments.
+     *
+     * @return this assertion object, for chaining
+     */
     public ReceivedMailAssert hasNoAttachments() {
         isNotNull();
         if (!actual.attachments().isEmpty()) {
@@ -167,7 +260,12 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
         return myself;
     }
 
-    /** The attachment with this file name, for further assertions. */
+    /**
+     * The attachment with this file name, for further assertions.
+     *
+     * @param fileName the attachment's file name
+     * @return the attachment with this file name, for further assertions
+     */
     public AttachmentAssert attachment(String fileName) {
         return navigate(() -> {
             isNotNull();
@@ -187,6 +285,8 @@ public class ReceivedMailAssert extends EnvelopeAssertions<ReceivedMailAssert> {
      * The message declares what it uses: 8-bit bytes only with {@code BODY=8BITMIME} (or
      * BINARYMIME), raw UTF-8 headers only with {@code SMTPUTF8}, text parts with 8-bit content
      * only with a charset and an 8bit transfer encoding, and bytes valid in their declared charset.
+     *
+     * @return this assertion object, for chaining
      */
     public ReceivedMailAssert isEncodedCorrectly() {
         isNotNull();

@@ -17,12 +17,20 @@ import java.util.stream.Collectors;
  */
 public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpSession> {
 
-    /** Assertions on this session; usually through {@link FakeSmtpAssertions#assertThat(SmtpSession)}. */
+    /**
+     * Assertions on this session; usually through {@link FakeSmtpAssertions#assertThat(SmtpSession)}.
+     *
+     * @param actual the session under test
+     */
     public SmtpSessionAssert(SmtpSession actual) {
         super(actual, SmtpSessionAssert.class);
     }
 
-    /** The client broke no protocol rule (bare LF, over-long lines, undeclared 8-bit data, ...). */
+    /**
+     * The client broke no protocol rule (bare LF, over-long lines, undeclared 8-bit data, ...).
+     *
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasNoViolations() {
         isNotNull();
         if (!actual.violations().isEmpty()) {
@@ -33,7 +41,12 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The client committed at least one violation of this type. */
+    /**
+     * The client committed at least one violation of this type.
+     *
+     * @param type the expected kind of violation
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasViolation(Violation.Type type) {
         isNotNull();
         if (actual.violations().stream().noneMatch(violation -> violation.type() == type)) {
@@ -43,12 +56,21 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The client ended the session with QUIT (and got 221). */
+    /**
+     * The client ended the session with QUIT (and got 221).
+     *
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert endedWithQuit() {
         return hasEnded(SessionEnd.QUIT);
     }
 
-    /** The session ended this way ({@link SessionEnd#OPEN} while it is still open). */
+    /**
+     * The session ended this way ({@link SessionEnd#OPEN} while it is still open).
+     *
+     * @param end the expected way it ended
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasEnded(SessionEnd end) {
         isNotNull();
         if (actual.end() != end) {
@@ -58,7 +80,12 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The server sent a reply line starting with this, e.g. {@code "250 2.0.0"} or {@code "421"}. */
+    /**
+     * The server sent a reply line starting with this, e.g. {@code "250 2.0.0"} or {@code "421"}.
+     *
+     * @param prefix the start of a reply line, e.g. {@code "550 5.1.1"}
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasReply(String prefix) {
         isNotNull();
         if (!hasLine(TranscriptLine.Direction.SERVER, prefix, false)) {
@@ -68,7 +95,12 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The client sent a command line starting with this, ignoring case, e.g. {@code "STARTTLS"}. */
+    /**
+     * The client sent a command line starting with this, ignoring case, e.g. {@code "STARTTLS"}.
+     *
+     * @param prefix the start of a command line, e.g. {@code "STARTTLS"}
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasCommand(String prefix) {
         isNotNull();
         if (!hasLine(TranscriptLine.Direction.CLIENT, prefix, true)) {
@@ -78,7 +110,12 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** Some transcript line, in either direction, contains this text. */
+    /**
+     * Some transcript line, in either direction, contains this text.
+     *
+     * @param text what some transcript line contains
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert transcriptContains(String text) {
         isNotNull();
         if (actual.transcript().stream().noneMatch(line -> line.text().contains(text))) {
@@ -87,7 +124,11 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The session ran over TLS (after STARTTLS, or on an implicit-TLS port). */
+    /**
+     * The session ran over TLS (after STARTTLS, or on an implicit-TLS port).
+     *
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert usedTls() {
         isNotNull();
         if (actual.tls().isEmpty()) {
@@ -97,7 +138,12 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The client authenticated (AUTH) as this user. */
+    /**
+     * The client authenticated (AUTH) as this user.
+     *
+     * @param user the expected user
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasAuthenticatedUser(String user) {
         isNotNull();
         if (actual.authentication().map(authentication -> authentication.user().equals(user)).orElse(false)) {
@@ -109,7 +155,12 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
         return myself;
     }
 
-    /** The session delivered this many messages into the mailbox. */
+    /**
+     * The session delivered this many messages into the mailbox.
+     *
+     * @param count the expected number of captured messages
+     * @return this assertion object, for chaining
+     */
     public SmtpSessionAssert hasMessageCount(int count) {
         isNotNull();
         if (actual.messageCount() != count) {

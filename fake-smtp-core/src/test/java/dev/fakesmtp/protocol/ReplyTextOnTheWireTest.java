@@ -64,20 +64,37 @@ class ReplyTextOnTheWireTest {
                 .maxBadCommands(1_000_000)
                 .user("bob@example.com", "Bob Smith")
                 .mailingList("team", List.of("bob@example.com"));
-        try (FakeSmtpServer server = (mode.equals("strict") ? builder.strict() : builder).build().start();
-             SmtpDialogue smtp = SmtpDialogue.greeted(server)) {
-            exchange(smtp, "EHLO client.test".getBytes(StandardCharsets.US_ASCII), "EHLO");
-            for (byte[] payload : payloads(command, lineLimit)) {
-                String what = command.command() + " with payload " + describe(payload);
-                for (String setup : command.setup()) {
-                    exchange(smtp, setup.getBytes(StandardCharsets.US_ASCII), what + " (setup " + setup + ")");
+        try (FakeSmtpServer server = (mode.equals("strict") ? builder.strict() : builder).build().start()) {
+            SmtpDialogue smtp = afterEhlo(server);
+            try {
+                for (byte[] payload : payloads(command, lineLimit)) {
+                    String what = command.command() + " with payload " + describe(payload);
+                    for (String setup : command.setup()) {
+                        exchange(smtp, setup.getBytes(StandardCharsets.US_ASCII), what + " (setup " + setup + ")");
+                    }
+                    List<String> reply = exchange(smtp, command.line(payload), what);
+                    if (reply.get(0).startsWith("421 ")) {
+                        // A BDAT whose size cannot be read leaves no way to find its chunk: the
+                        // server closes (RFC 3030 §2). Its 421 was checked; go on on a new connection.
+                        smtp.expectClosed();
+                        smtp.close();
+                        smtp = afterEhlo(server);
+                        continue;
+                    }
+                    // One reply per command: the echo did not break the reply framing.
+                    List<String> noop = exchange(smtp, "NOOP".getBytes(StandardCharsets.US_ASCII), what + " (NOOP after)");
+                    assertThat(noop).as("the NOOP after %s", what).singleElement().asString().startsWith("250 ");
                 }
-                exchange(smtp, command.line(payload), what);
-                // One reply per command: the echo did not break the reply framing.
-                List<String> noop = exchange(smtp, "NOOP".getBytes(StandardCharsets.US_ASCII), what + " (NOOP after)");
-                assertThat(noop).as("the NOOP after %s", what).singleElement().asString().startsWith("250 ");
+            } finally {
+                smtp.close();
             }
         }
+    }
+
+    private static SmtpDialogue afterEhlo(FakeSmtpServer server) {
+        SmtpDialogue smtp = SmtpDialogue.greeted(server);
+        exchange(smtp, "EHLO client.test".getBytes(StandardCharsets.US_ASCII), "EHLO");
+        return smtp;
     }
 
     static Stream<Arguments> cases() {

@@ -2,7 +2,6 @@ package dev.fakesmtp.junit5;
 
 import dev.fakesmtp.FailureKind;
 import dev.fakesmtp.FailureStage;
-import dev.fakesmtp.junit5.internal.FailureMatrixExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -57,7 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
-@ExtendWith({SmtpServerExtension.class, FailureMatrixExtension.class})
+@ExtendWith({SmtpServerExtension.class, SmtpFailureMatrixExtension.class})
 public @interface SmtpFailureMatrix {
 
     /**

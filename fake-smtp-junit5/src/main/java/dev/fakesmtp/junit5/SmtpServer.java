@@ -62,6 +62,8 @@ public @interface SmtpServer {
     /**
      * The server's name. On a field it defaults to the field's name, on a class it names the
      * per-test server; on a parameter it selects the server with this name ({@code ""}: the only one).
+     *
+     * @return the server's name
      */
     String value() default "";
 
@@ -72,6 +74,8 @@ public @interface SmtpServer {
      * to every server the class declares. A session still open when the test ends gets up to 2 s
      * (in all) to end first, so a client that hung up without QUIT is reported every time; a
      * connection the client keeps open past the test is no violation.
+     *
+     * @return true to fail a test during which a client broke the protocol
      */
     boolean failOnViolations() default false;
 

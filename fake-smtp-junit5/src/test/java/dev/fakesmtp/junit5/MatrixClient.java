@@ -23,7 +23,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * to three times. Whether it also
  * retries permanent (5xx) refusals is the choice that makes it well behaved or buggy.
  */
-public final class MatrixClient {
+final class MatrixClient {
 
     /**
      * What a send did.

@@ -1,10 +1,9 @@
 package dev.fakesmtp.junit5;
 
-import dev.fakesmtp.support.Fixture;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.fakesmtp.support.Fixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /** Runs failure-matrix fixtures through the test kit and reads their reports. */
-public final class MatrixKit {
+final class MatrixKit {
 
     /** The report entry key of the summary line. */
     public static final String SUMMARY = "fake-smtp-failure-matrix";

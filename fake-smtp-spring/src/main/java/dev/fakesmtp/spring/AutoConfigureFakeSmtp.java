@@ -50,25 +50,45 @@ public @interface AutoConfigureFakeSmtp {
     /**
      * Offers STARTTLS and refuses mail before it; the application is told to require STARTTLS
      * and to trust the server through the SSL bundle {@value #SSL_BUNDLE}, hostname verified.
+     *
+     * @return whether the server requires STARTTLS; {@code false} by default
      */
     boolean startTls() default false;
 
-    /** Speaks TLS from the first byte (the "port 465" mode); the application gets {@code spring.mail.ssl.enabled}. */
+    /**
+
+     * Speaks TLS from the first byte (the "port 465" mode); the application gets {@code spring.mail.ssl.enabled}.
+
+     *
+
+     * @return whether the server speaks implicit TLS; {@code false} by default
+
+     */
     boolean implicitTls() default false;
 
-    /** Refuses MAIL before a successful AUTH (530 5.7.0); give {@link #username()} so the application can log in. */
+    /**
+
+     * Refuses MAIL before a successful AUTH (530 5.7.0); give {@link #username()} so the application can log in.
+
+     *
+
+     * @return whether the server requires AUTH; {@code false} by default
+
+     */
     boolean requireAuth() default false;
 
     /**
      * The one account the server accepts, which the application logs in with
      * ({@code spring.mail.username}); empty for none. With a server bean, only the application's login.
+     *
+     * @return the one account the server accepts, which the application logs in with ({@code spring.mail.username})
      */
     String username() default "";
 
-    /** The password of {@link #username()} ({@code spring.mail.password}). */
+    /** {@return the password of {@link #username()} ({@code spring.mail.password})} */
     String password() default "";
 
-    /** The name in the server's greeting and EHLO reply; empty for the core's default, {@code localhost}. */
+    /** {@return the name in the server's greeting and EHLO reply; empty for the core's default, {@code localhost}} */
     String hostname() default "";
 
     /**

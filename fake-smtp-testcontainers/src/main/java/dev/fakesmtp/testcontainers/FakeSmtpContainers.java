@@ -28,6 +28,9 @@ public final class FakeSmtpContainers {
     /**
      * Sets {@code MAIL_HOST} and {@code MAIL_PORT} in the container's environment when it starts.
      *
+     * @param <C> the container's type
+     * @param server the server to send to; started here if it is not running
+     * @param container the container that sends mail
      * @return the container, for a field initializer
      */
     public static <C extends GenericContainer<?>> C sendMailTo(FakeSmtpServer server, C container) {
@@ -38,6 +41,11 @@ public final class FakeSmtpContainers {
      * Sets the host and port in environment variables with your names when the container starts:
      * {@code sendMailTo(smtp, keycloak, "KC_SPI_EMAIL_HOST", "KC_SPI_EMAIL_PORT")}.
      *
+     * @param <C> the container's type
+     * @param server the server to send to; started here if it is not running
+     * @param container the container that sends mail
+     * @param hostVariable the name of the variable for the host
+     * @param portVariable the name of the variable for the port
      * @return the container, for a field initializer
      */
     public static <C extends GenericContainer<?>> C sendMailTo(FakeSmtpServer server, C container,
@@ -56,6 +64,10 @@ public final class FakeSmtpContainers {
      *         container.withCommand("--mail.url=smtp://" + endpoint.hostAndPort()));
      * }</pre>
      *
+     * @param <C> the container's type
+     * @param server the server to send to; started here if it is not running
+     * @param container the container that sends mail
+     * @param configure applies the endpoint to the container each time it starts
      * @return the container, for a field initializer
      */
     public static <C extends GenericContainer<?>> C sendMailTo(FakeSmtpServer server, C container,

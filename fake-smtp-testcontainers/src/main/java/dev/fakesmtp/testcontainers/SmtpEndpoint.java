@@ -60,6 +60,9 @@ public final class SmtpEndpoint {
      * The endpoint for this container: {@link #hostNetwork} when it is in host network mode
      * ({@code withNetworkMode("host")}), otherwise {@link #exposedHostPort}, which exposes the port.
      *
+     * @param server a started server
+     * @param container the container that will connect
+     * @return the endpoint for this container
      * @throws IllegalStateException if the server is not started
      */
     public static SmtpEndpoint forContainer(FakeSmtpServer server, GenericContainer<?> container) {
@@ -71,13 +74,15 @@ public final class SmtpEndpoint {
      * The endpoint for containers in host network mode: the server's address (127.0.0.1 by
      * default; 127.0.0.1 or ::1 for a server listening on every address) and port.
      *
+     * @param server a started server
+     * @return the endpoint for containers in host network mode
      * @throws IllegalStateException if the server is not started
      */
     public static SmtpEndpoint hostNetwork(FakeSmtpServer server) {
         InetAddress address = started(server).address().getAddress();
         String host = address.isAnyLocalAddress()
                 ? (address instanceof Inet6Address ? "::1" : "127.0.0.1")
-                : address.getHostAddress();
+                : AddressText.of(address);
         return new SmtpEndpoint(host, server.port(), Route.HOST_NETWORK);
     }
 
@@ -88,6 +93,8 @@ public final class SmtpEndpoint {
      * forwarded connections arrive at {@code localhost}, so keep the server on 127.0.0.1 (the default).
      * Call it before the container starts: a running container does not see ports exposed later.
      *
+     * @param server a started server
+     * @return the endpoint for containers in any other network
      * @throws IllegalStateException if the server is not started
      */
     public static SmtpEndpoint exposedHostPort(FakeSmtpServer server) {
@@ -96,27 +103,27 @@ public final class SmtpEndpoint {
         return new SmtpEndpoint(EXPOSED_HOST, port, Route.EXPOSED_HOST_PORT);
     }
 
-    /** The host a container connects to, e.g. {@code "127.0.0.1"} or {@value #EXPOSED_HOST}. */
+    /** {@return the host a container connects to, e.g. {@code "127.0.0.1"} or {@value #EXPOSED_HOST}} */
     public String host() {
         return host;
     }
 
-    /** The port a container connects to. */
+    /** {@return the port a container connects to} */
     public int port() {
         return port;
     }
 
-    /** How the container reaches the server. */
+    /** {@return how the container reaches the server} */
     public Route route() {
         return route;
     }
 
-    /** {@code host:port}, with an IPv6 literal in brackets: {@code "[::1]:41327"}. */
+    /** {@return {@code host:port}, with an IPv6 literal in brackets: {@code "[::1]:41327"}} */
     public String hostAndPort() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** {@code MAIL_HOST} and {@code MAIL_PORT}, for {@code container.withEnv(endpoint.environment())}. */
+    /** {@return {@code MAIL_HOST} and {@code MAIL_PORT}, for {@code container.withEnv(endpoint.environment())}} */
     public Map<String, String> environment() {
         return environment(HOST_VARIABLE, PORT_VARIABLE);
     }
@@ -124,6 +131,10 @@ public final class SmtpEndpoint {
     /**
      * The host and port as environment variables with your names, e.g.
      * {@code environment("SPRING_MAIL_HOST", "SPRING_MAIL_PORT")}.
+     *
+     * @param hostVariable the name of the variable for the host
+     * @param portVariable the name of the variable for the port
+     * @return the two variables, in that order
      */
     public Map<String, String> environment(String hostVariable, String portVariable) {
         checkVariables(hostVariable, portVariable);

@@ -42,8 +42,10 @@ class SmtpEndpointTest {
         try (smtp) {
             SmtpEndpoint endpoint = SmtpEndpoint.hostNetwork(smtp);
 
-            assertThat(endpoint.host()).isEqualTo("0:0:0:0:0:0:0:1");
-            assertThat(endpoint.hostAndPort()).isEqualTo("[0:0:0:0:0:0:0:1]:" + smtp.port());
+            // The compressed form (RFC 5952), as the Javadoc and README show it and users write it.
+            assertThat(endpoint.host()).isEqualTo("::1");
+            assertThat(endpoint.hostAndPort()).isEqualTo("[::1]:" + smtp.port());
+            assertThat(endpoint).hasToString("SmtpEndpoint[[::1]:" + smtp.port() + " via HOST_NETWORK]");
         }
     }
 

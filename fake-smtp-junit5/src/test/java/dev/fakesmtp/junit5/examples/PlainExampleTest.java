@@ -20,6 +20,6 @@ class PlainExampleTest {
         assertThat(mailbox).singleMessage()
                 .hasEnvelopeRecipients("bob@example.com")
                 .hasSubject("Welcome!")
-                .hasTextContaining("your account is ready");
+                .hasTextContaining("Your account is ready");
     }
 }

@@ -29,7 +29,7 @@ public final class WelcomeMailer {
             message.setFrom(new InternetAddress("welcome@shop.test"));
             message.setRecipients(Message.RecipientType.TO, address);
             message.setSubject("Welcome!", "UTF-8");
-            message.setText("Hello, your account is ready.", "UTF-8");
+            message.setText("Hello!\n\nYour account is ready.\n", "UTF-8");
             Transport.send(message);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);

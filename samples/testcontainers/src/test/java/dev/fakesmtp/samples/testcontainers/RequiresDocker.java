@@ -42,10 +42,11 @@ import org.testcontainers.DockerClientFactory;
             if ("required".equals(System.getenv("FAKESMTP_DOCKER_TESTS"))) {
                 throw new IllegalStateException("FAKESMTP_DOCKER_TESTS=required, but " + problem.get());
             }
-            String reason = "Skipped, Docker is needed: " + problem.get();
+            String reason = "Docker tests skipped: " + problem.get();
             if (context.getTestMethod().isEmpty()) {
-                // Surefire's console shows skips without their reason: say it once per class.
-                System.out.println("[" + context.getDisplayName() + "] " + reason);
+                // Surefire's console shows skips without their reason: say it once per class, in the
+                // same form as fake-smtp-testcontainers' own tests.
+                System.out.println("[samples/testcontainers] " + context.getDisplayName() + ": " + reason);
             }
             return ConditionEvaluationResult.disabled(reason);
         }

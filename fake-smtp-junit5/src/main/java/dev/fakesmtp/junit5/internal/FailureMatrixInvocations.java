@@ -7,31 +7,38 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit extension behind {@link SmtpFailureMatrix}: one invocation per selected case of the
- * catalogue, and one report for them all, written when the test method's context closes (after
- * its last invocation). Stateless: the report lives in the method context's store.
+ * What the extension behind {@link SmtpFailureMatrix} does: one invocation per selected case of
+ * the catalogue, and one report for them all, written when the test method's context closes
+ * (after its last invocation). Stateless: the report lives in the method context's store.
  */
-public final class FailureMatrixExtension implements TestTemplateInvocationContextProvider {
+public final class FailureMatrixInvocations {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FailureMatrixExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(FailureMatrixInvocations.class);
 
-    /** Called by JUnit. */
-    public FailureMatrixExtension() {
+    private FailureMatrixInvocations() {
     }
 
-    /** True for methods annotated (directly or through a composed annotation) with {@code @SmtpFailureMatrix}. */
-    @Override
-    public boolean supportsTestTemplate(ExtensionContext context) {
+    /**
+     * Whether the test method is a failure matrix.
+     *
+     * @param context the test method's context
+     * @return true for methods annotated (directly or through a composed annotation) with {@code @SmtpFailureMatrix}
+     */
+    public static boolean supports(ExtensionContext context) {
         return AnnotationSupport.isAnnotated(context.getTestMethod(), SmtpFailureMatrix.class);
     }
 
-    /** One invocation per selected case, in catalogue order. */
-    @Override
-    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    /**
+     * The runs of a failure-matrix method.
+     *
+     * @param context the test method's context
+     * @return one invocation per selected case, in catalogue order
+     */
+    public static Stream<TestTemplateInvocationContext> of(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         SmtpFailureMatrix matrix = AnnotationSupport.findAnnotation(method, SmtpFailureMatrix.class).orElseThrow();
         List<FailureCase> cases = MatrixSelection.select(matrix, method);

@@ -54,7 +54,7 @@ public final class Session implements Runnable, Watchdog.Watched {
             Consumer<Session> onClose) {
         this.settings = services.settings();
         this.rules = services.rules();
-        this.connection = new Connection(socket, settings, record, services.watchdog());
+        this.connection = new Connection(socket, settings, record, services.watchdog(), ConnectionThreads.virtual());
         this.implicitTls = implicitTls;
         this.overLimit = overLimit;
         this.record = record;
@@ -336,6 +336,11 @@ public final class Session implements Runnable, Watchdog.Watched {
     /** True once the session time limit has passed. */
     boolean timeIsUp() {
         return connection.limits().timeIsUp();
+    }
+
+    /** While true, reads wait for the session's time limit only, not the idle timeout (a stall rule). */
+    void outlastIdle(boolean outlast) {
+        connection.limits().outlastIdle(outlast);
     }
 
     /** Waits up to {@code millis} for the client without taking its bytes; see {@link Connection#watchClient}. */

@@ -54,7 +54,7 @@ public final class Session implements Runnable, Watchdog.Watched {
             Consumer<Session> onClose) {
         this.settings = services.settings();
         this.rules = services.rules();
-        this.connection = new Connection(socket, settings, record, services.watchdog(), ConnectionThreads.virtual());
+        this.connection = new Connection(socket, settings, record, services.watchdog(), settings.virtualThreads());
         this.implicitTls = implicitTls;
         this.overLimit = overLimit;
         this.record = record;
@@ -65,7 +65,7 @@ public final class Session implements Runnable, Watchdog.Watched {
 
     /** Starts the session on a new thread named {@code name}; {@link #thread()} is set before it runs. */
     void start(String name) {
-        Thread started = ConnectionThreads.newThread(name, this);
+        Thread started = ConnectionThreads.newThread(name, this, settings.virtualThreads());
         thread = started;
         started.start();
     }

@@ -56,7 +56,7 @@ public final class Acceptor {
         Duration quiet = settings.idleTimeout().compareTo(settings.maxSessionDuration()) < 0
                 ? settings.idleTimeout() : settings.maxSessionDuration();
         this.watchdog = new Watchdog(open, quiet);
-        this.services = new SessionServices(settings, mailbox, new CommandHandlers(), rules, watchdog);
+        this.services = new SessionServices(settings, mailbox, new CommandHandlers(), rules, watchdog, new RecentValues());
     }
 
     /** Binds (every port, or none) and starts the accept threads. */

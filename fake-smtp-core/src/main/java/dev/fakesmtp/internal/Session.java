@@ -34,6 +34,7 @@ public final class Session implements Runnable, Watchdog.Watched {
     private final Consumer<Session> onClose;
     private final LineHandler lines;
     private final RuleSet rules;
+    private final RecentValues recentValues;
     private TlsInfo tls;
     private Authentication authentication;
     private SessionState state = SessionState.CONNECTED;
@@ -54,6 +55,7 @@ public final class Session implements Runnable, Watchdog.Watched {
             Consumer<Session> onClose) {
         this.settings = services.settings();
         this.rules = services.rules();
+        this.recentValues = services.recentValues();
         this.connection = new Connection(socket, settings, record, services.watchdog(), settings.virtualThreads());
         this.implicitTls = implicitTls;
         this.overLimit = overLimit;
@@ -224,6 +226,11 @@ public final class Session implements Runnable, Watchdog.Watched {
         return lastReply;
     }
 
+    /** The server's recent addresses and recipients, for transactions that repeat them. */
+    public RecentValues recentValues() {
+        return recentValues;
+    }
+
     /** The server's failure rules. */
     public RuleSet rules() {
         return rules;
@@ -297,9 +304,9 @@ public final class Session implements Runnable, Watchdog.Watched {
 
     /** Records EHLO/HELO: resets any transaction (RFC 5321 §4.1.4). */
     public void greeted(String name, boolean extended) {
-        heloName = name;
+        heloName = recentValues.shared(name);
         esmtp = extended;
-        record.helo(name);
+        record.helo(heloName);
         endTransaction();
     }
 

@@ -160,7 +160,33 @@ public final class SessionRecord implements SmtpSession {
 
     /** Records a line, marked with the rule that caused it (or null). */
     public synchronized void line(Direction direction, String text, String rule) {
-        transcript.add(new TranscriptLine(direction, text, Instant.now(), rule));
+        transcript.add(direction, text, rule, BoundedTranscript.nowNanos());
+    }
+
+    /**
+     * Records the first {@code limit} octets of a message's content as client lines, one per CRLF,
+     * then how many octets were left out. The lines keep one copy of those octets, decoded (as
+     * UTF-8) only when the transcript is read.
+     */
+    public synchronized void content(byte[] content, int limit) {
+        int shown = Math.min(content.length, limit);
+        byte[] head = java.util.Arrays.copyOf(content, shown);
+        long now = BoundedTranscript.nowNanos();
+        int start = 0;
+        for (int i = 0; i + 1 < shown; i++) {
+            if (head[i] == '\r' && head[i + 1] == '\n') {
+                transcript.addBytes(head, start, i - start, now);
+                start = i + 2;
+                i++;
+            }
+        }
+        if (start < shown) {
+            transcript.addBytes(head, start, shown - start, now);
+        }
+        if (content.length > shown) {
+            transcript.add(Direction.CLIENT, "... (" + (content.length - shown) + " more octets of message content)",
+                    null, now);
+        }
     }
 
     /** Records a protocol violation by the client. */

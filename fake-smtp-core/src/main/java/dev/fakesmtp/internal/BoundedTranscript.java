@@ -52,10 +52,11 @@ final class BoundedTranscript {
 
     /**
      * Adds a client line whose text is {@code length} UTF-8 octets of {@code bytes} from
-     * {@code offset}; the array is kept, not copied, and must not change.
+     * {@code offset}, all of them US-ASCII when {@code ascii}; the array is kept, not copied,
+     * and must not change.
      */
-    void addBytes(byte[] bytes, int offset, int length, long epochNanos) {
-        if (length > MAX_LINE || !ascii(bytes, offset, length)) {
+    void addBytes(byte[] bytes, int offset, int length, boolean ascii, long epochNanos) {
+        if (length > MAX_LINE || !ascii) {
             // Rare: decoded now, so its length in characters, and any shortening, are as for any line.
             add(Direction.CLIENT, new String(bytes, offset, length, StandardCharsets.UTF_8), null, epochNanos);
         } else {
@@ -120,15 +121,6 @@ final class BoundedTranscript {
 
     private static long cost(Entry entry) {
         return entry.length() + (long) LINE_OVERHEAD;
-    }
-
-    private static boolean ascii(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One kept line: who sent it, when, and the rule behind it. */

@@ -173,15 +173,23 @@ public final class SessionRecord implements SmtpSession {
         byte[] head = java.util.Arrays.copyOf(content, shown);
         long now = BoundedTranscript.nowNanos();
         int start = 0;
+        int bits = 0; // the OR of the current line's octets: negative when one is not US-ASCII
         for (int i = 0; i + 1 < shown; i++) {
-            if (head[i] == '\r' && head[i + 1] == '\n') {
-                transcript.addBytes(head, start, i - start, now);
+            byte b = head[i];
+            if (b == '\r' && head[i + 1] == '\n') {
+                transcript.addBytes(head, start, i - start, bits >= 0, now);
                 start = i + 2;
+                bits = 0;
                 i++;
+            } else {
+                bits |= b;
             }
         }
         if (start < shown) {
-            transcript.addBytes(head, start, shown - start, now);
+            for (int i = Math.max(start, shown - 1); i < shown; i++) {
+                bits |= head[i]; // the loop above stops before the last octet
+            }
+            transcript.addBytes(head, start, shown - start, bits >= 0, now);
         }
         if (content.length > shown) {
             transcript.add(Direction.CLIENT, "... (" + (content.length - shown) + " more octets of message content)",

@@ -724,7 +724,8 @@ public final class FakeSmtpServer implements AutoCloseable {
 
         /**
          * Which kind of thread serves each connection: {@link ThreadModel#VIRTUAL} by default (on
-         * Java 21+), {@link ThreadModel#PLATFORM} for the fastest round trips on a few connections.
+         * Java 21+), {@link ThreadModel#PLATFORM} for the fastest round trips on a connection that
+         * stays open for many messages.
          * Without this call the system property {@value FakeSmtpServer#THREAD_MODEL_PROPERTY}
          * decides ({@code virtual} or {@code platform}), so a whole suite can be switched.
          *

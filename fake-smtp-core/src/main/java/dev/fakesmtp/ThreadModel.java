@@ -10,12 +10,15 @@ package dev.fakesmtp;
  * FakeSmtpServer smtp = FakeSmtpServer.builder().threadModel(ThreadModel.PLATFORM).build().start();
  * }</pre>
  *
- * <p>What the choice costs and buys (the README's performance section has the numbers): on one
+ * <p>What the choice costs and buys (the README's performance section has the numbers): on a
  * connection that sends its commands one at a time, a virtual thread parks at every round trip,
  * and the JDK's read poller and a carrier thread must both wake to resume it; a platform thread is
- * woken by the kernel alone, so it answers sooner and uses about half the CPU per message. A
- * platform thread costs an OS thread and its stack per connection: thousands of idle connections
- * need far more memory than on virtual threads.
+ * woken by the kernel alone, so a long-lived connection answers sooner and uses less CPU per
+ * message. But a platform thread is an OS thread started for each connection, which costs more
+ * than the round trips it saves when each connection carries one message (Jakarta Mail's
+ * {@code Transport.send}), and thousands of open connections need far more memory than on virtual
+ * threads. The default suits both kinds of test; {@link #PLATFORM} suits a client that keeps
+ * one connection open for many messages.
  */
 public enum ThreadModel {
 
@@ -26,9 +29,9 @@ public enum ThreadModel {
     VIRTUAL,
 
     /**
-     * A platform (OS) thread per connection, and for accepting them: faster round trips when a
-     * few connections talk one command at a time, the way most clients send mail from tests; each
-     * open connection holds an OS thread.
+     * A platform (OS) thread per connection, and for accepting them: faster round trips on a
+     * connection that stays open for many messages; slower to open each connection, and each open
+     * connection holds an OS thread.
      */
     PLATFORM
 }

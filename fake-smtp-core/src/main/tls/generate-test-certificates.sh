@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the TEST-ONLY certificate authority and server certificate that fake-smtp ships.
 # The private keys are public (they are in this repository): never trust this CA outside tests.
-# Run once, from this folder, with a JDK's keytool on the PATH; it writes to
+# Run once, from this folder, with a JDK's keytool and openssl on the PATH; it writes to
 # ../resources/dev/fakesmtp/tls/. Validity: 36,500 days (a century) from the day it ran.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,3 +32,11 @@ keytool -importcert -alias server -file "$WORK/server.pem" \
   -keystore "$OUT/fake-smtp-server.p12" -storepass "$PASS" -keypass "$PASS"
 keytool -delete -alias ca -keystore "$OUT/fake-smtp-server.p12" -storepass "$PASS"
 keytool -list -v -keystore "$OUT/fake-smtp-server.p12" -storepass "$PASS" | grep -E "Alias|Owner|Issuer|Valid|DNSName|IPAddress|Certificate chain length"
+# 4. The same key and chain unencrypted, which is what the server loads: the key is public, and
+#    the keystore's PBKDF2 (10,000 iterations for its MAC, key and certificates) made every JVM's
+#    first STARTTLS about 100 ms slower. The keystore stays for tests and for keytool users.
+openssl pkcs12 -in "$OUT/fake-smtp-server.p12" -passin "pass:$PASS" -nocerts -nodes | openssl pkey \
+  -out "$OUT/fake-smtp-server-key.pem"
+openssl pkcs12 -in "$OUT/fake-smtp-server.p12" -passin "pass:$PASS" -nokeys -clcerts | openssl x509 \
+  > "$OUT/fake-smtp-server-chain.pem"
+cat "$OUT/fake-smtp-ca.pem" >> "$OUT/fake-smtp-server-chain.pem"

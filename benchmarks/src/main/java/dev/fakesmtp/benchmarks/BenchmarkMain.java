@@ -21,7 +21,7 @@ public final class BenchmarkMain {
         if (args.length > 0 && args[0].equals("jmh")) {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             org.openjdk.jmh.Main.main(rest.length > 0 ? rest : new String[] {"-f", "1", "-wi", "3", "-w", "1s", "-i", "5",
-                "-r", "1s", "(CommandParsing|DataReading|ReplyWriting)Benchmark"});
+                "-r", "1s", "(CommandParsing|DataReading|ReplyWriting|Transcript)Benchmark"});
             return;
         }
         System.exit(Benchmarks.run(args));

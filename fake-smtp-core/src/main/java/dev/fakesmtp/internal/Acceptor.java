@@ -56,7 +56,7 @@ public final class Acceptor {
         Duration quiet = settings.idleTimeout().compareTo(settings.maxSessionDuration()) < 0
                 ? settings.idleTimeout() : settings.maxSessionDuration();
         this.watchdog = new Watchdog(open, quiet);
-        this.services = new SessionServices(settings, mailbox, new CommandHandlers(), rules, watchdog);
+        this.services = new SessionServices(settings, mailbox, new CommandHandlers(), rules, watchdog, new RecentValues());
     }
 
     /** Binds (every port, or none) and starts the accept threads. */
@@ -103,9 +103,11 @@ public final class Acceptor {
     }
 
     private void listen(ServerSocket socket, boolean implicitTls) {
-        // On JDK 21+ a virtual thread: far cheaper to start and to stop than a platform thread.
+        // On JDK 21+ a virtual thread: far cheaper to start and to stop than a platform thread. With
+        // platform threads for the connections, the acceptor is one too: then each accept wakes
+        // one thread, not the JDK's poller and a carrier.
         Thread thread = ConnectionThreads.newThread("fake-smtp-acceptor-" + socket.getLocalPort(),
-                () -> acceptLoop(socket, implicitTls));
+                () -> acceptLoop(socket, implicitTls), settings.virtualThreads());
         acceptThreads.add(thread);
         thread.start();
     }

@@ -9,13 +9,15 @@ import java.util.Arrays;
 public final class ByteSink {
 
     private final int limit;
-    private byte[] bytes = new byte[8192];
+    private byte[] bytes;
     private int size;
     private boolean overflowed;
 
     /** A sink that keeps at most {@code limit} bytes. */
     public ByteSink(int limit) {
         this.limit = limit;
+        // 4 KiB: most messages in tests fit without growing; no array for a sink that keeps nothing.
+        this.bytes = new byte[Math.min(limit, 4096)];
     }
 
     /** Appends one byte, or marks the overflow. */

@@ -42,11 +42,11 @@ final class CommandLineLimit {
 
     /** The upper-case keywords of the parameters after the path's closing '>'. */
     private static Set<String> keywords(String argument) {
-        Set<String> keywords = new HashSet<>();
         int close = pathEnd(argument);
-        if (close < 0) {
-            return keywords;
+        if (close < 0 || argument.substring(close + 1).isBlank()) {
+            return Set.of(); // the usual MAIL and RCPT: no parameters, nothing to split
         }
+        Set<String> keywords = new HashSet<>();
         for (String parameter : argument.substring(close + 1).strip().split(" +")) {
             int equals = parameter.indexOf('=');
             keywords.add((equals < 0 ? parameter : parameter.substring(0, equals)).toUpperCase(Locale.ROOT));

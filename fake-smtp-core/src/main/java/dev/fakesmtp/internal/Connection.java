@@ -35,18 +35,28 @@ final class Connection {
     private volatile SSLSocket tlsSocket;
     /** Under the lock: true once the output has ended (close_notify sent). */
     private boolean outputEnded;
+    /** Whether the session runs on a virtual thread, whose reads in clear text the watchdog bounds. */
+    private final boolean virtualThread;
+    /** True while reads go through {@link SessionLimits#watched} rather than a socket timeout. */
+    private boolean watchedReads;
+    /** The socket's read timeout as last set (0: none), so an unchanged one is not set again. */
+    private int soTimeout;
 
-    Connection(Socket rawSocket, ServerSettings settings, SessionRecord record, Watchdog watchdog) {
+    Connection(Socket rawSocket, ServerSettings settings, SessionRecord record, Watchdog watchdog,
+               boolean virtualThread) {
         this.rawSocket = rawSocket;
         this.settings = settings;
         this.record = record;
-        this.limits = new SessionLimits(settings, record, watchdog, () -> close(false));
+        this.virtualThread = virtualThread;
+        this.limits = new SessionLimits(settings, record, watchdog, () -> close(false), this::shutdownInputQuietly);
     }
 
     /** Sets the socket options; call first, on the session thread. */
     void open() throws IOException {
         rawSocket.setTcpNoDelay(true);
-        rawSocket.setSoTimeout(limits.readTimeoutMillis());
+        if (!virtualThread) {
+            soTimeout(limits.readTimeoutMillis());
+        }
     }
 
     /** The limits on this connection's blocking operations, which the watchdog looks at. */
@@ -66,7 +76,7 @@ final class Connection {
     TlsInfo useTls(boolean implicit) throws IOException {
         lock.lock();
         try {
-            rawSocket.setSoTimeout(limits.readTimeoutMillis());
+            soTimeout(limits.readTimeoutMillis());
             SSLSocket tls = limits.handshake(() -> TlsHandshake.serverSide(rawSocket, settings.tls()));
             tlsSocket = tls;
             useStreams(tls);
@@ -79,7 +89,11 @@ final class Connection {
     private void useStreams(Socket current) throws IOException {
         writer = new ReplyWriter(limits.bound(current.getOutputStream()), record,
                 settings.advertises(Extension.ENHANCED_STATUS_CODES), lock);
-        input = new SmtpInput(current.getInputStream(), this::beforeBlocking);
+        // Under TLS reads keep the socket timeout: an overdue read there ends with its socket's
+        // input, and the TLS layer might then take the output down too, before the 421.
+        watchedReads = virtualThread && current == rawSocket;
+        input = new SmtpInput(watchedReads ? limits.watched(current.getInputStream()) : current.getInputStream(),
+                this::beforeBlocking);
     }
 
     SmtpInput input() {
@@ -120,7 +134,7 @@ final class Connection {
             return ClientActivity.SENT;
         }
         flushQuietly();
-        rawSocket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+        soTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
         try {
             return input.fillWithoutHook() ? ClientActivity.SENT : ClientActivity.CLOSED;
         } catch (SocketTimeoutException e) {
@@ -231,7 +245,23 @@ final class Connection {
      */
     private void beforeBlocking() throws IOException {
         flushQuietly();
-        rawSocket.setSoTimeout(limits.readTimeoutMillis());
+        soTimeout(watchedReads ? 0 : limits.readTimeoutMillis());
+    }
+
+    private void soTimeout(int millis) throws IOException {
+        if (millis != soTimeout) {
+            rawSocket.setSoTimeout(millis);
+            soTimeout = millis;
+        }
+    }
+
+    /** From the watchdog: ends a watched read that is overdue; the output stays open for the 421. */
+    private void shutdownInputQuietly() {
+        try {
+            rawSocket.shutdownInput();
+        } catch (IOException e) {
+            close(false); // e.g. already closed: then the read has failed already, or fails now
+        }
     }
 
     private void flushQuietly() {

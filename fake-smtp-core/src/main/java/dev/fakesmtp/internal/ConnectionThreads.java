@@ -5,8 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * Makes the thread that serves one connection: a virtual thread on Java 21+, a daemon platform
- * thread on Java 17. The choice is made once per JVM through method handles, so one jar
+ * Makes the thread that serves one connection: a virtual thread on Java 21+ (unless the server's
+ * {@code ThreadModel} asks for platform threads), a daemon platform thread on Java 17. The choice is made once per JVM through method handles, so one jar
  * (compiled for 17) serves both without a multi-release layout.
  */
 public final class ConnectionThreads {
@@ -40,9 +40,17 @@ public final class ConnectionThreads {
         return OF_VIRTUAL != null;
     }
 
-    /** An unstarted thread named {@code name} that runs {@code task}. */
+    /** An unstarted thread named {@code name} that runs {@code task}: virtual when the JVM has them. */
     public static Thread newThread(String name, Runnable task) {
-        if (OF_VIRTUAL != null) {
+        return newThread(name, task, true);
+    }
+
+    /**
+     * An unstarted thread named {@code name} that runs {@code task}: a virtual thread when
+     * {@code virtual} is true and the JVM has them, else a daemon platform thread.
+     */
+    public static Thread newThread(String name, Runnable task, boolean virtual) {
+        if (virtual && OF_VIRTUAL != null) {
             try {
                 Thread thread = (Thread) UNSTARTED.invoke(OF_VIRTUAL.invoke(), task);
                 thread.setName(name);

@@ -22,7 +22,8 @@ public final class ReplyWriter {
     private final OutputStream out;
     private final SessionRecord record;
     private final boolean enhancedCodes;
-    private byte[] pending = new byte[256];
+    /** Grows for a long reply (EHLO's); small, because every idle connection holds one. */
+    private byte[] pending = new byte[128];
     private int length;
 
     /** A writer to the socket's (unbuffered) stream that logs every line into {@code record}. */

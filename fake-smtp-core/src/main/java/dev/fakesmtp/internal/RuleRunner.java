@@ -174,6 +174,7 @@ public final class RuleRunner {
     private static void stall(Session session, RuleImpl rule, String mark) throws IOException {
         byte[] sink = new byte[4096];
         RuleImpl.Hold held = rule.whileInPlace(session::closeSocket);
+        session.outlastIdle(true);
         try {
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -197,6 +198,7 @@ public final class RuleRunner {
             session.record().line(Direction.NOTE, "(stall ended: the rule was removed, connection closed)", mark);
             session.abort(SessionEnd.CLOSED_BY_RULE, false);
         } finally {
+            session.outlastIdle(false);
             held.close();
         }
     }

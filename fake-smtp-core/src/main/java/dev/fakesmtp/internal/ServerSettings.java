@@ -1,6 +1,7 @@
 package dev.fakesmtp.internal;
 
 import dev.fakesmtp.Extension;
+import dev.fakesmtp.ThreadModel;
 import dev.fakesmtp.internal.auth.AuthSettings;
 import dev.fakesmtp.internal.tls.TlsSettings;
 import java.net.InetAddress;
@@ -35,6 +36,7 @@ import java.util.Set;
  * @param strict whether client protocol violations get error replies instead of being only recorded
  * @param maxSessionDuration how long one connection may last in all
  * @param requireMessageId whether a message without Message-ID is refused (a SHOULD, so not even strict does)
+ * @param threadModel which kind of thread serves each connection
  */
 public record ServerSettings(
         InetAddress bindAddress,
@@ -58,7 +60,8 @@ public record ServerSettings(
         AuthSettings auth,
         boolean strict,
         Duration maxSessionDuration,
-        boolean requireMessageId) {
+        boolean requireMessageId,
+        ThreadModel threadModel) {
 
     /** Copies the collections so the settings stay immutable; drops unusable extensions. */
     public ServerSettings {
@@ -86,6 +89,11 @@ public record ServerSettings(
             usable.remove(Extension.BINARYMIME);
         }
         return Set.copyOf(usable);
+    }
+
+    /** True when connections get virtual threads: asked for, and the JVM has them (Java 21+). */
+    public boolean virtualThreads() {
+        return threadModel == ThreadModel.VIRTUAL && ConnectionThreads.virtual();
     }
 
     /**

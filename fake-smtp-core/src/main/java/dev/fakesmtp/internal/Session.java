@@ -34,6 +34,7 @@ public final class Session implements Runnable, Watchdog.Watched {
     private final Consumer<Session> onClose;
     private final LineHandler lines;
     private final RuleSet rules;
+    private final RecentValues recentValues;
     private TlsInfo tls;
     private Authentication authentication;
     private SessionState state = SessionState.CONNECTED;
@@ -54,7 +55,8 @@ public final class Session implements Runnable, Watchdog.Watched {
             Consumer<Session> onClose) {
         this.settings = services.settings();
         this.rules = services.rules();
-        this.connection = new Connection(socket, settings, record, services.watchdog());
+        this.recentValues = services.recentValues();
+        this.connection = new Connection(socket, settings, record, services.watchdog(), settings.virtualThreads());
         this.implicitTls = implicitTls;
         this.overLimit = overLimit;
         this.record = record;
@@ -65,7 +67,7 @@ public final class Session implements Runnable, Watchdog.Watched {
 
     /** Starts the session on a new thread named {@code name}; {@link #thread()} is set before it runs. */
     void start(String name) {
-        Thread started = ConnectionThreads.newThread(name, this);
+        Thread started = ConnectionThreads.newThread(name, this, settings.virtualThreads());
         thread = started;
         started.start();
     }
@@ -224,6 +226,11 @@ public final class Session implements Runnable, Watchdog.Watched {
         return lastReply;
     }
 
+    /** The server's recent addresses and recipients, for transactions that repeat them. */
+    public RecentValues recentValues() {
+        return recentValues;
+    }
+
     /** The server's failure rules. */
     public RuleSet rules() {
         return rules;
@@ -297,9 +304,9 @@ public final class Session implements Runnable, Watchdog.Watched {
 
     /** Records EHLO/HELO: resets any transaction (RFC 5321 §4.1.4). */
     public void greeted(String name, boolean extended) {
-        heloName = name;
+        heloName = recentValues.shared(name);
         esmtp = extended;
-        record.helo(name);
+        record.helo(heloName);
         endTransaction();
     }
 
@@ -336,6 +343,11 @@ public final class Session implements Runnable, Watchdog.Watched {
     /** True once the session time limit has passed. */
     boolean timeIsUp() {
         return connection.limits().timeIsUp();
+    }
+
+    /** While true, reads wait for the session's time limit only, not the idle timeout (a stall rule). */
+    void outlastIdle(boolean outlast) {
+        connection.limits().outlastIdle(outlast);
     }
 
     /** Waits up to {@code millis} for the client without taking its bytes; see {@link Connection#watchClient}. */

@@ -19,28 +19,50 @@ final class SessionHistory {
 
     private final int limit;
     private final Deque<SessionRecord> sessions = new ArrayDeque<>();
+    /**
+     * What the ended sessions' transcripts cost, each as it was when its session ended (a last
+     * reply may follow): so that a session's end costs a look at one number, not at every
+     * remembered session (a thousand, with their locks), until the budget is really spent.
+     */
+    private long endedCost;
+    /** Counts clear()s, so a session that ends after one is not counted. */
+    private long generation;
 
     SessionHistory(int limit) {
         this.limit = limit;
     }
 
     void add(SessionRecord record) {
+        long addedIn;
         synchronized (this) {
+            addedIn = generation;
             sessions.addLast(record);
             if (sessions.size() > limit) {
                 Iterator<SessionRecord> oldest = sessions.iterator();
                 while (sessions.size() > limit && oldest.hasNext()) {
-                    if (oldest.next().isEnded()) {
+                    SessionRecord candidate = oldest.next();
+                    if (candidate.isEnded()) {
                         oldest.remove();
+                        endedCost = Math.max(0, endedCost - candidate.transcriptCost());
                     }
                 }
             }
         }
-        record.onEnd(this::trimTranscripts);
+        record.onEnd(() -> ended(record, addedIn));
     }
 
-    /** Keeps the newest ended transcripts that fit the budget and drops the older ones. */
-    private synchronized void trimTranscripts() {
+    private synchronized void ended(SessionRecord record, long addedIn) {
+        if (addedIn != generation) {
+            return; // cleared since: no longer remembered
+        }
+        endedCost += record.transcriptCost();
+        if (endedCost > TRANSCRIPT_BUDGET) {
+            endedCost = trimTranscripts();
+        }
+    }
+
+    /** Keeps the newest ended transcripts that fit the budget and drops the older ones; returns what is kept. */
+    private long trimTranscripts() {
         long kept = 0;
         boolean full = false;
         for (Iterator<SessionRecord> newestFirst = sessions.descendingIterator(); newestFirst.hasNext(); ) {
@@ -58,13 +80,17 @@ final class SessionHistory {
                 kept += cost;
             }
         }
+        return kept;
     }
+
     synchronized List<SmtpSession> snapshot() {
         return List.copyOf(sessions);
     }
 
     synchronized void clear() {
         sessions.clear();
+        endedCost = 0;
+        generation++;
     }
 
     /** The end of the newest session's dialogue, for a mailbox timeout message. */

@@ -160,7 +160,41 @@ public final class SessionRecord implements SmtpSession {
 
     /** Records a line, marked with the rule that caused it (or null). */
     public synchronized void line(Direction direction, String text, String rule) {
-        transcript.add(new TranscriptLine(direction, text, Instant.now(), rule));
+        transcript.add(direction, text, rule, BoundedTranscript.nowNanos());
+    }
+
+    /**
+     * Records the first {@code limit} octets of a message's content as client lines, one per CRLF,
+     * then how many octets were left out. The lines keep one copy of those octets, decoded (as
+     * UTF-8) only when the transcript is read.
+     */
+    public synchronized void content(byte[] content, int limit) {
+        int shown = Math.min(content.length, limit);
+        byte[] head = java.util.Arrays.copyOf(content, shown);
+        long now = BoundedTranscript.nowNanos();
+        int start = 0;
+        int bits = 0; // the OR of the current line's octets: negative when one is not US-ASCII
+        for (int i = 0; i + 1 < shown; i++) {
+            byte b = head[i];
+            if (b == '\r' && head[i + 1] == '\n') {
+                transcript.addBytes(head, start, i - start, bits >= 0, now);
+                start = i + 2;
+                bits = 0;
+                i++;
+            } else {
+                bits |= b;
+            }
+        }
+        if (start < shown) {
+            for (int i = Math.max(start, shown - 1); i < shown; i++) {
+                bits |= head[i]; // the loop above stops before the last octet
+            }
+            transcript.addBytes(head, start, shown - start, bits >= 0, now);
+        }
+        if (content.length > shown) {
+            transcript.add(Direction.CLIENT, "... (" + (content.length - shown) + " more octets of message content)",
+                    null, now);
+        }
     }
 
     /** Records a protocol violation by the client. */

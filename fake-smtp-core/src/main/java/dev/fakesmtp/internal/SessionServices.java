@@ -11,7 +11,8 @@ import dev.fakesmtp.internal.rules.RuleSet;
  * @param handlers the command handlers
  * @param rules the failure rules
  * @param watchdog the bound on blocking writes and handshakes
+ * @param recentValues the addresses and recipients of the latest transactions, shared by repeats
  */
 record SessionServices(ServerSettings settings, MailboxImpl mailbox, CommandHandlers handlers, RuleSet rules,
-                       Watchdog watchdog) {
+                       Watchdog watchdog, RecentValues recentValues) {
 }

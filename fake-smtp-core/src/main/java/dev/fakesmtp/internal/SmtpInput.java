@@ -13,7 +13,11 @@ public final class SmtpInput {
 
     private final InputStream in;
     private final BeforeBlocking beforeBlocking;
-    private byte[] buffer = new byte[1024];
+    /**
+     * Starts small, for the thousands of connections that only ever send commands; a read that
+     * fills it makes it four times larger, up to 16 KiB, for message content.
+     */
+    private byte[] buffer = new byte[512];
     private int position;
     private int limit;
     /** Octets read from the socket into the buffer so far. */
@@ -44,7 +48,7 @@ public final class SmtpInput {
 
     /** The next byte, or -1 at the end of the stream. */
     public int read() throws IOException {
-        if (position == limit && !fill()) {
+        if (position == limit && !fill(true)) {
             return -1;
         }
         return buffer[position++] & 0xFF;
@@ -55,7 +59,7 @@ public final class SmtpInput {
         if (length == 0) {
             return 0;
         }
-        if (position == limit && !fill()) {
+        if (position == limit && !fill(true)) {
             return -1;
         }
         int count = Math.min(length, limit - position);
@@ -70,7 +74,7 @@ public final class SmtpInput {
      * the next byte is CR or LF), or -1 at the end of the stream.
      */
     public int copyUntilLineBreak(ByteSink sink) throws IOException {
-        if (position == limit && !fill()) {
+        if (position == limit && !fill(true)) {
             return -1;
         }
         int start = position;
@@ -89,7 +93,7 @@ public final class SmtpInput {
     public long skip(long count) throws IOException {
         long skipped = 0;
         while (skipped < count) {
-            if (position == limit && !fill()) {
+            if (position == limit && !fill(true)) {
                 break;
             }
             int step = (int) Math.min(count - skipped, limit - position);
@@ -105,6 +109,29 @@ public final class SmtpInput {
      * so memory stays bounded. Returns null at the end of the stream.
      */
     public CommandLine readLine(int maxLength) throws IOException {
+        if (position == limit && !fill(true)) {
+            return null;
+        }
+        // Almost always the whole line is in the buffer: one copy, and an idle connection holds no
+        // line buffer while it waits above.
+        byte[] bytes = buffer;
+        for (int i = position; i < limit; i++) {
+            if (bytes[i] == '\n') {
+                long total = i + 1 - position;
+                if (total > maxLength) {
+                    break;
+                }
+                boolean crlf = i > position && bytes[i - 1] == '\r';
+                byte[] line = java.util.Arrays.copyOfRange(bytes, position, crlf ? i - 1 : i);
+                position = i + 1;
+                return new CommandLine(line, !crlf, false, total);
+            }
+        }
+        return readLineAcrossReads(maxLength);
+    }
+
+    /** {@link #readLine} for a line that does not end in the buffer: byte by byte, across reads. */
+    private CommandLine readLineAcrossReads(int maxLength) throws IOException {
         byte[] line = new byte[Math.min(maxLength, 256)];
         int length = 0;
         long total = 0;
@@ -131,17 +158,24 @@ public final class SmtpInput {
         }
     }
 
-    private boolean fill() throws IOException {
-        beforeBlocking.run();
-        return fillWithoutHook();
-    }
-
     /**
      * Reads what the client sends next into the (empty) buffer with the socket's current read
      * timeout, without the hook: for watching a client while the server keeps it waiting.
      * False at the end of the stream.
      */
     boolean fillWithoutHook() throws IOException {
+        return fill(false);
+    }
+
+    /**
+     * Reads into the (empty) buffer, after the hook (the flush) unless {@code hook} is false. The
+     * callers call this directly, not through a method more: an idle connection on a virtual
+     * thread keeps every frame of its stack while it waits in here.
+     */
+    private boolean fill(boolean hook) throws IOException {
+        if (hook) {
+            beforeBlocking.run();
+        }
         if (limit == buffer.length && buffer.length < 16 * 1024) {
             buffer = new byte[Math.min(16 * 1024, buffer.length * 4)]; // the last read filled it: grow
         }

@@ -7,13 +7,17 @@ import java.util.Optional;
 public enum Verb {
     HELO, EHLO, MAIL, RCPT, DATA, BDAT, RSET, VRFY, EXPN, HELP, NOOP, QUIT, STARTTLS, AUTH;
 
+    private static final Verb[] ALL = values();
+
     /** The verb for a command name in any case, empty when it is not one we know. */
     public static Optional<Verb> parse(String name) {
-        if (!name.chars().allMatch(c -> c < 0x80)) {
-            return Optional.empty(); // "quıt" must not become QUIT by Unicode case mapping
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return Optional.empty(); // "quıt" must not become QUIT by Unicode case mapping
+            }
         }
         String upper = name.toUpperCase(Locale.ROOT);
-        for (Verb verb : values()) {
+        for (Verb verb : ALL) {
             if (verb.name().equals(upper)) {
                 return Optional.of(verb);
             }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The server's limits: command line length (500 5.5.6, the session goes on), idle timeout
@@ -67,6 +69,26 @@ class ConnectionLimitsTest {
             smtp.expectClosed();
             SmtpSession session = awaitEnd(server, 0);
             assertThat(session.end()).isEqualTo(SessionEnd.IDLE_TIMEOUT);
+        }
+    }
+
+    /**
+     * After STARTTLS the idle timeout still ends the session with a 421 the client can read inside
+     * TLS: reads in clear text and reads under TLS are bounded by different means (under TLS 1.2,
+     * ending a read by shutting the socket's input would take the TLS output down with it).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void idleClientAfterStartTlsGets421InsideTls(String protocol) {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().startTls().tlsProtocols(protocol)
+                .idleTimeout(Duration.ofMillis(300)).build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("STARTTLS").expect("220 2.0.0 ");
+            smtp.startTls(server.clientTls().sslContext());
+            smtp.send("EHLO client.test").expect("250 ");
+            smtp.expect("421 4.4.2");
+            smtp.expectClosed();
+            assertThat(awaitEnd(server, 0).end()).isEqualTo(SessionEnd.IDLE_TIMEOUT);
         }
     }
 

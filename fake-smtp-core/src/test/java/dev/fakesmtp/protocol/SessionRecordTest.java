@@ -12,6 +12,7 @@ import dev.fakesmtp.TranscriptLine;
 import dev.fakesmtp.TranscriptLine.Direction;
 import dev.fakesmtp.Violation;
 import dev.fakesmtp.support.SmtpDialogue;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,6 +36,32 @@ class SessionRecordTest {
                     "C: NOOP", "S: 250 2.0.0 OK", "C: QUIT", "S: 221 2.0.0 mail.test Service closing transmission channel");
             assertThat(session.transcript().get(1).direction()).isEqualTo(Direction.CLIENT);
             assertThat(session.transcriptText()).contains("C: EHLO client.test\nS: 250-mail.test Hello client.test\n");
+        }
+    }
+
+    /**
+     * Message content is kept compactly and decoded only when the transcript is read: what a test
+     * reads must be the lines as they arrived, UTF-8 included, up to the transcript's data limit,
+     * each line stamped no earlier than the DATA command before it.
+     */
+    @Test
+    void transcriptShowsTheMessagesHeadDecodedAsUtf8AndHowMuchWasLeftOut() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().transcriptDataLimit(40).build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<a@example.com> BODY=8BITMIME").expect("250 ");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 ");
+            smtp.send("DATA").expect("354 ");
+            // 18 + 2 + 13 octets of whole lines (ü, ß and é are two each), then 7 of the x line: 40 shown.
+            smtp.sendRaw("Subject: grüße\r\n\r\nline two é\r\n" + "x".repeat(100) + "\r\n.\r\n").expect("250 ");
+            SmtpSession session = server.sessions().get(0);
+            List<TranscriptLine> lines = session.transcript();
+            List<String> shown = lines.stream().map(TranscriptLine::toString).toList();
+            int data = shown.indexOf("C: DATA");
+            assertThat(shown.subList(data + 2, data + 8)).containsExactly("C: Subject: grüße", "C: ", "C: line two é",
+                    "C: xxxxxxx", "C: ... (95 more octets of message content)", "C: .");
+            assertThat(lines.get(data + 2).time()).isAfterOrEqualTo(lines.get(data).time());
+            assertThat(lines.get(data + 4).direction()).isEqualTo(Direction.CLIENT);
+            assertThat(lines.get(data + 4).causedBy()).isEmpty();
         }
     }
 

@@ -14,14 +14,12 @@ import java.util.stream.Collectors;
 /** Parses the load driver's options, runs the phases and writes the Markdown report. */
 public final class Benchmarks {
 
-    private static final Set<String> PHASES = Set.of("light", "idle", "retained", "suite");
-
     private Benchmarks() {
     }
 
     /**
      * Runs the load driver; returns the exit code. Options: {@code --quick | --full},
-     * {@code --subjects=a,b}, {@code --phases=light,idle,retained,suite}, {@code --scenarios=KEY,...}
+     * {@code --subjects=a,b}, {@code --phases=light,idle,retained,suite,tls}, {@code --scenarios=KEY,...}
      * (light scenarios only, e.g. sequential,c64-100k), {@code --out=FILE},
      * {@code --jdk17=HOME}, {@code --jdk25=HOME}, {@code --peer-jdk=17|25},
      * {@code --subject-jvm-arg=ARG} (repeatable; {subject} and {purpose} are replaced),
@@ -31,7 +29,7 @@ public final class Benchmarks {
     public static int run(String[] args) throws Exception {
         boolean quick = false;
         List<String> only = null;
-        Set<String> phases = PHASES;
+        Set<String> phases = Set.of("light", "idle", "retained", "suite", "tls");
         Path out = null;
         Path jdk17 = null;
         Path jdk25 = null;
@@ -65,7 +63,8 @@ public final class Benchmarks {
                 jvmArgs.add(value);
             } else {
                 System.err.println("Unknown option: " + arg + "\nOptions: --quick | --full, --subjects=fake-smtp-vt,"
-                        + "fake-smtp-pt,greenmail,wiser,dumbster, --phases=light,idle,retained,suite, --scenarios=KEY,..., --out=FILE, "
+                        + "fake-smtp-platform,fake-smtp-pt,greenmail,wiser,dumbster, --phases=light,idle,retained,suite,tls, "
+                        + "--scenarios=KEY,..., --out=FILE, "
                         + "--jdk17=HOME, --jdk25=HOME, --peer-jdk=17|25, --subject-jvm-arg=ARG, --compare=ID=KIND:JARS; "
                         + "or: jmh [JMH options]");
                 return 2;
@@ -108,6 +107,9 @@ public final class Benchmarks {
         if (phases.contains("suite")) {
             separate.testSuiteCost();
         }
+        if (phases.contains("tls")) {
+            new TlsPhase(settings, results, logDir).run();
+        }
         String report = report(settings, results, jdks, args, started, load.describe());
         Files.writeString(out, report);
         System.out.println(report);
@@ -119,6 +121,8 @@ public final class Benchmarks {
         Path peerJava = peerJdk.equals("17") ? jdks.java17() : jdks.java25();
         List<Subject> all = new ArrayList<>();
         all.add(new Subject("fake-smtp-vt", "fake-smtp (virtual threads, JDK " + jdks.feature25() + ")", jdks.java25()));
+        all.add(new Subject("fake-smtp-platform", "fake-smtp (ThreadModel.PLATFORM, JDK " + jdks.feature25() + ")",
+                jdks.java25()));
         all.add(new Subject("fake-smtp-pt", "fake-smtp (platform threads, JDK 17)", jdks.java17()));
         String peerSuffix = " (JDK " + (peerJdk.equals("17") ? "17" : jdks.feature25()) + ")";
         all.add(new Subject("greenmail", "GreenMail 2.1.13" + peerSuffix, peerJava));

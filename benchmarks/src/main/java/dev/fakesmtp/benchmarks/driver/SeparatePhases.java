@@ -94,14 +94,14 @@ final class SeparatePhases {
 
     void testSuiteCost() {
         Row none = results.row("suite-none", "1,000 JUnit tests, no server (baseline, same JDK)", "s", Kind.VALUE, false);
-        Row shared = results.row("suite-shared", "1,000 tests, one shared server, one message each", "s", Kind.VALUE, false);
-        Row fresh = results.row("suite-fresh", "1,000 tests, a fresh server per test, one message each", "s",
+        Row shared = results.row("suite-shared", "1,000 tests, one shared server, one Transport.send each", "s", Kind.VALUE, false);
+        Row fresh = results.row("suite-fresh", "1,000 tests, a fresh server per test, one Transport.send each", "s",
                 Kind.VALUE, false);
         Row extension = results.row("suite-extension", "1,000 tests, a fresh server per test from @SmtpServer, "
-                + "one message each", "s", Kind.VALUE, false);
-        Row cost = results.row("suite-cost", "cost per test of a fresh server + one message (fresh − baseline)", "ms",
+                + "one Transport.send each", "s", Kind.VALUE, false);
+        Row cost = results.row("suite-cost", "cost per test of a fresh server + one Transport.send (fresh − baseline)", "ms",
                 Kind.VALUE, false);
-        Row extensionCost = results.row("suite-extension-cost", "cost per test of @SmtpServer + one message "
+        Row extensionCost = results.row("suite-extension-cost", "cost per test of @SmtpServer + one Transport.send "
                 + "(@SmtpServer − baseline)", "ms", Kind.VALUE, false);
         Row medianShared = results.row("suite-median-shared", "median single test, shared server (JUnit's view)", "ms",
                 Kind.VALUE, false);
@@ -112,16 +112,17 @@ final class SeparatePhases {
         List<SuiteRun> runs = new ArrayList<>();
         Map<Path, Subject> baselineByJdk = new LinkedHashMap<>();
         // Quick mode: fake-smtp on virtual threads only, @SmtpServer against the baseline. Full mode:
-        // @SmtpServer for both fake-smtp subjects, a hand-made fresh server for the others, and
-        // the shared-server variant for the reference only (fresh − shared isolates start+stop).
+        // @SmtpServer for the fake-smtp subjects, a hand-made fresh server for the others (and
+        // fake-smtp's, to compare like with like), and the shared-server variant for the reference
+        // only (fresh − shared isolates start+stop).
         List<Subject> subjects = settings.subjects().stream()
-                .filter(s -> settings.suitePeers() || s.id().equals("fake-smtp-vt")).toList();
+                .filter(s -> settings.suitePeers() || s.kind().equals("fake-smtp-vt")).toList();
         for (Subject subject : subjects) {
             baselineByJdk.putIfAbsent(subject.java(), subject);
             if (subject.isFakeSmtp()) {
                 runs.add(new SuiteRun("extension", subject));
             }
-            if (settings.suitePeers() && !subject.id().equals("fake-smtp-pt")) {
+            if (settings.suitePeers() && !subject.kind().equals("fake-smtp-pt")) {
                 runs.add(new SuiteRun("fresh", subject));
                 if (subject.id().equals("fake-smtp-vt")) {
                     runs.add(new SuiteRun("shared", subject));
@@ -204,6 +205,9 @@ final class SeparatePhases {
     /** Runs one suite in a fresh JVM: {nanos, succeeded, skipped, failed, median test nanos}. */
     private double[] suite(SuiteRun run) throws Exception {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseG1GC"));
+        if (run.subject().kind().equals("fake-smtp-platform")) {
+            jvmArgs.add("-Dfakesmtp.threadModel=platform"); // how @SmtpServer gets it, as a user's build would
+        }
         try (ForkedJvm fork = ForkedJvm.start(run.subject().java(), run.subject().classPath(), jvmArgs,
                 SuiteMain.class.getName(),
                 List.of(run.variant(), run.subject().kind(), Long.toString(settings.suiteMillis())), logDir,

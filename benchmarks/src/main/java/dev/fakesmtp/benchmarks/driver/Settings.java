@@ -25,6 +25,7 @@ import java.util.Set;
  * @param suiteRounds how often each suite variant runs
  * @param suitePeers whether the suite scenario also runs the peers and the shared-server variant (full mode)
  * @param idleMillis time bound of opening the idle connections, and of delivering on them
+ * @param tlsRuns fresh JVMs per fake-smtp subject for the STARTTLS rows, and as many in clear text
  * @param subjects the subjects to run
  * @param scenarios the light scenarios to run (keys such as "sequential", "c64-100k"), or empty for all
  * @param subjectJvmArgs extra options for every subject JVM (e.g. JFR)
@@ -33,7 +34,7 @@ import java.util.Set;
 public record Settings(String name, int rounds, long lifecycleMillis, int lifecycleCount, long warmupMillis,
                        long warmupSliceMillis, long measureMillis, int newConnectionCount, List<Integer> concurrency, int idleConnections,
                        int retainedMessages, long burstMillis, long suiteMillis, int suiteRounds,
-                       boolean suitePeers, long idleMillis, List<Subject> subjects, Set<String> scenarios, List<String> subjectJvmArgs, Path out) {
+                       boolean suitePeers, long idleMillis, int tlsRuns, List<Subject> subjects, Set<String> scenarios, List<String> subjectJvmArgs, Path out) {
 
     /**
      * Under two minutes: one round, short windows, 1,000 idle connections and retained messages,
@@ -41,13 +42,13 @@ public record Settings(String name, int rounds, long lifecycleMillis, int lifecy
      */
     public static Settings quick(List<Subject> subjects, Set<String> scenarios, List<String> jvmArgs, Path out) {
         return new Settings("quick", 1, 300, 2_000, 100, 300, 500, 200, List.of(1, 8, 64, 256), 1_000, 1_000,
-                2_000, 8_000, 1, false, 10_000, subjects, scenarios, jvmArgs, out);
+                2_000, 8_000, 1, false, 10_000, 2, subjects, scenarios, jvmArgs, out);
     }
 
     /** Under ten minutes: three interleaved rounds, the counts (10,000 idle, 10,000 retained). */
     public static Settings full(List<Subject> subjects, Set<String> scenarios, List<String> jvmArgs, Path out) {
         return new Settings("full", 3, 700, 5_000, 250, 1_000, 1_000, 1_000, List.of(1, 8, 64, 256), 10_000, 10_000,
-                3_000, 10_000, 2, true, 30_000, subjects, scenarios, jvmArgs, out);
+                3_000, 10_000, 2, true, 30_000, 5, subjects, scenarios, jvmArgs, out);
     }
 
     /** True when the light scenario with this key is to run. */
@@ -59,6 +60,6 @@ public record Settings(String name, int rounds, long lifecycleMillis, int lifecy
     public Settings withSubjects(List<Subject> only) {
         return new Settings(name, rounds, lifecycleMillis, lifecycleCount, warmupMillis, warmupSliceMillis, measureMillis,
                 newConnectionCount, concurrency, idleConnections, retainedMessages, burstMillis,
-                suiteMillis, suiteRounds, suitePeers, idleMillis, only, scenarios, subjectJvmArgs, out);
+                suiteMillis, suiteRounds, suitePeers, idleMillis, tlsRuns, only, scenarios, subjectJvmArgs, out);
     }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * A server under test and the JDK its JVM runs on.
  *
  * @param id the name used on the command line and in the report's cells
- * @param kind what the forked JVM starts: fake-smtp-vt, fake-smtp-pt, greenmail, wiser or dumbster
+ * @param kind what the forked JVM starts: fake-smtp-vt, fake-smtp-platform, fake-smtp-pt, greenmail, wiser or
+ *     dumbster
  * @param label the column title in the report
  * @param java the java executable
  * @param classPathPrefix jars put before the benchmark's class path (e.g. a patched core), or ""

@@ -38,7 +38,8 @@ public interface ServerUnderTest extends AutoCloseable {
      */
     static ServerUnderTest start(String subject, int maxConnections) {
         return switch (subject) {
-            case "fake-smtp-vt", "fake-smtp-pt" -> fakeSmtp(maxConnections);
+            case "fake-smtp-vt", "fake-smtp-pt" -> fakeSmtp(FakeSmtpServer.builder(), maxConnections);
+            case "fake-smtp-platform" -> fakeSmtp(platformThreads(), maxConnections);
             case "greenmail" -> greenMail();
             case "wiser" -> wiser(maxConnections);
             case "dumbster" -> dumbster();
@@ -60,8 +61,15 @@ public interface ServerUnderTest extends AutoCloseable {
         }
     }
 
-    private static ServerUnderTest fakeSmtp(int maxConnections) {
-        FakeSmtpServer.Builder builder = FakeSmtpServer.builder();
+    /**
+     * A builder for a platform thread per connection: in a method of its own, so that a core
+     * without {@code ThreadModel} (an old one under {@code --compare}) runs the other kinds.
+     */
+    private static FakeSmtpServer.Builder platformThreads() {
+        return FakeSmtpServer.builder().threadModel(dev.fakesmtp.ThreadModel.PLATFORM);
+    }
+
+    private static ServerUnderTest fakeSmtp(FakeSmtpServer.Builder builder, int maxConnections) {
         if (maxConnections > 0) {
             builder.maxConnections(maxConnections);
         }

@@ -3,7 +3,7 @@ package dev.fakesmtp.benchmarks.suite;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fakesmtp.benchmarks.subject.ServerUnderTest;
-import java.io.IOException;
+import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class SharedServerSuite {
     }
 
     @RepeatedTest(SuiteMain.TESTS)
-    void sendsOneMessage() throws IOException {
+    void sendsOneMessage() throws MessagingException {
         SuiteMain.sendOne(server, 1);
     }
 }

@@ -3,10 +3,9 @@ package dev.fakesmtp.benchmarks.suite;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.fakesmtp.benchmarks.driver.Message;
-import dev.fakesmtp.benchmarks.driver.SmtpClient;
 import dev.fakesmtp.benchmarks.subject.ServerUnderTest;
 import dev.fakesmtp.benchmarks.subject.SubjectMain;
-import java.io.IOException;
+import jakarta.mail.MessagingException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -69,14 +68,9 @@ public final class SuiteMain {
         return System.nanoTime() < Long.parseLong(System.getProperty("bench.deadline"));
     }
 
-    /** What each test does with its server: send one message and wait until it is captured. */
-    static void sendOne(ServerUnderTest server, int expected) throws IOException {
-        try (SmtpClient client = SmtpClient.connect(server.port(), 10_000)) {
-            client.greeting();
-            client.ehlo();
-            client.send(MESSAGE, false);
-            client.quit();
-        }
+    /** What each test does with its server: send one message with Angus and wait until it is captured. */
+    static void sendOne(ServerUnderTest server, int expected) throws MessagingException {
+        AngusSend.send(AngusSend.to(server.port()));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (server.messageCount() < expected) {
             if (System.nanoTime() > deadline) {

@@ -32,7 +32,12 @@ final class AddressSyntax {
 
     /** True when the address has characters outside US-ASCII (needs SMTPUTF8). */
     static boolean isInternationalized(String address) {
-        return address.chars().anyMatch(c -> c >= 0x80);
+        for (int i = 0; i < address.length(); i++) {
+            if (address.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDotString(String local) {

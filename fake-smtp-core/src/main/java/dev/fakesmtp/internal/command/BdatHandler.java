@@ -69,7 +69,7 @@ final class BdatHandler implements CommandHandler {
             return;
         }
         byte[] content = sink.toByteArray();
-        ContentTranscript.record(session.record(), content, session.settings().transcriptDataLimit());
+        session.record().content(content, session.settings().transcriptDataLimit());
         EndOfData.finish(session, content, "OK: " + content.length + " octets, queued as ", null);
     }
 

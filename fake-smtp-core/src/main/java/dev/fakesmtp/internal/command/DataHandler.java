@@ -42,11 +42,11 @@ final class DataHandler implements CommandHandler {
         } catch (IOException e) {
             // Show how far the client got before it vanished or went silent.
             byte[] partial = sink.toByteArray();
-            ContentTranscript.record(record, partial, session.settings().transcriptDataLimit());
+            record.content(partial, session.settings().transcriptDataLimit());
             throw e;
         }
         byte[] content = sink.toByteArray();
-        ContentTranscript.record(record, content, session.settings().transcriptDataLimit());
+        record.content(content, session.settings().transcriptDataLimit());
         record.line(Direction.CLIENT, ".");
         if (sink.overflowed()) {
             session.endTransaction();

@@ -23,7 +23,7 @@ final class MailHandler implements CommandHandler {
             }
             EsmtpParameters.checkMail(path.parameters(), session.settings());
             AddressRules.check(session, path, Role.SENDER, path.parameters().containsKey("SMTPUTF8"));
-            session.beginTransaction(new Transaction(path.address(), path.parameters()));
+            session.beginTransaction(new Transaction(session.recentValues().shared(path.address()), path.parameters()));
             session.reply(SmtpReply.of(250, "2.1.0", "Sender <" + path.address() + "> OK"));
         } catch (CommandRejected rejected) {
             session.reply(rejected.reply());

@@ -1,6 +1,5 @@
 package dev.fakesmtp.internal.command;
 
-import dev.fakesmtp.Recipient;
 import dev.fakesmtp.SmtpReply;
 import dev.fakesmtp.internal.Command;
 import dev.fakesmtp.internal.Session;
@@ -33,7 +32,7 @@ final class RcptHandler implements CommandHandler {
                 throw new CommandRejected(452, "4.5.3",
                         "Too many recipients (at most " + session.settings().maxRecipients() + " per message)");
             }
-            transaction.accept(new Recipient(path.address(), path.parameters()));
+            transaction.accept(session.recentValues().recipient(path.address(), path.parameters()));
             session.state(SessionState.RCPT);
             session.reply(SmtpReply.of(250, "2.1.5", "Recipient <" + path.address() + "> OK"));
         } catch (CommandRejected rejected) {

@@ -3,6 +3,7 @@ package dev.fakesmtp.internal.tls;
 import dev.fakesmtp.FakeSmtpException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -49,6 +50,19 @@ public final class TlsIdentity {
         } catch (GeneralSecurityException e) {
             throw new FakeSmtpException("Cannot use the key store for TLS: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The identity of one key and its chain (server first, root last); clients are told to trust
+     * {@code caPem}.
+     *
+     * @param key the server's private key
+     * @param chain its certificate chain, the server's certificate first
+     * @param caPem the CA certificate to hand to clients as PEM
+     * @return the identity
+     */
+    static TlsIdentity fromKey(PrivateKey key, X509Certificate[] chain, String caPem) {
+        return new TlsIdentity(new KeyManager[] {new FixedKeyManager(key, chain)}, chain[chain.length - 1], caPem);
     }
 
     /**

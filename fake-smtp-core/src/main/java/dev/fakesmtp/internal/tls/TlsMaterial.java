@@ -7,6 +7,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -32,7 +33,10 @@ public final class TlsMaterial {
     static TlsMaterial of(KeyManager[] keyManagers, X509Certificate root, String caPem) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, null, null);
+            // No trust managers rather than null: with null the JDK loads its default trust store
+            // (cacerts, over a hundred certificates parsed) for a server that never asks clients
+            // for a certificate.
+            context.init(keyManagers, new TrustManager[0], null);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("fake-smtp-ca", root);

@@ -3,6 +3,7 @@ package dev.fakesmtp;
 import dev.fakesmtp.internal.Acceptor;
 import dev.fakesmtp.internal.Checks;
 import dev.fakesmtp.internal.ServerSettings;
+import dev.fakesmtp.internal.WriteTimeouts;
 import dev.fakesmtp.internal.auth.AuthSettings;
 import dev.fakesmtp.internal.tls.BundledTls;
 import dev.fakesmtp.internal.tls.TlsIdentity;
@@ -55,10 +56,12 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final Acceptor acceptor;
     private final boolean webUiEnabled;
     private final AtomicReference<WebUi> webUi = new AtomicReference<>();
+    private final WriteTimeouts writeTimeouts;
 
     private FakeSmtpServer(ServerSettings settings, boolean webUiEnabled) {
         this.settings = settings;
         this.acceptor = new Acceptor(settings);
+        this.writeTimeouts = new WriteTimeouts(this::port);
         this.webUiEnabled = webUiEnabled;
     }
 
@@ -142,19 +145,24 @@ public final class FakeSmtpServer implements AutoCloseable {
     /**
      * Jakarta Mail properties for the main port: host, port, 10 s timeouts, and, when TLS is on,
      * STARTTLS required (or SSL for an implicit-TLS server) with hostname verification and a
-     * socket factory that trusts only this server's certificate authority.
+     * socket factory that trusts only this server's certificate authority. The write timeout runs
+     * on one daemon thread of this server ({@code mail.smtp.executor.writetimeout}), not on a new
+     * thread per connection as Angus does by default; it ends with {@link #close()}, so the
+     * properties serve this server's life.
      *
      * @return new properties for {@code Session.getInstance(..)}; the caller may change them
      * @throws IllegalStateException for a TLS server given an {@link SSLContext}: its trust is unknown
      */
     public Properties mailProperties() {
         return MailProperties.of(host(), port(), settings.tls().implicitTlsOnly(),
-                settings.tls().startTls() && !settings.tls().implicitTlsOnly(), this::clientTls, settings.tls());
+                settings.tls().startTls() && !settings.tls().implicitTlsOnly(), this::clientTls, settings.tls(),
+                writeTimeouts.executor());
     }
 
     /** {@return new Jakarta Mail properties for the implicit-TLS port ({@code mail.smtp.ssl.enable})} */
     public Properties implicitTlsMailProperties() {
-        return MailProperties.of(host(), implicitTlsPort(), true, false, this::clientTls, settings.tls());
+        return MailProperties.of(host(), implicitTlsPort(), true, false, this::clientTls, settings.tls(),
+                writeTimeouts.executor());
     }
 
     /** {@return the name the server uses in its greeting and EHLO reply} */
@@ -231,6 +239,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             running.close();
         }
         acceptor.close();
+        writeTimeouts.close();
     }
 
     /** The configuration, for the failure catalogue's checks of what a case needs. */

@@ -2,6 +2,7 @@ package dev.fakesmtp;
 
 import dev.fakesmtp.internal.tls.TlsSettings;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /** Builds the Jakarta Mail (Angus) properties that point a client at a server. */
@@ -13,7 +14,7 @@ final class MailProperties {
     }
 
     static Properties of(String host, int port, boolean implicitTls, boolean startTls, Supplier<ClientTls> trust,
-                         TlsSettings tls) {
+                         TlsSettings tls, ScheduledExecutorService writeTimeouts) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", String.valueOf(port));
@@ -21,6 +22,8 @@ final class MailProperties {
         properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        // Else Angus starts a scheduled pool (a thread) per connection to enforce the write timeout.
+        properties.put("mail.smtp.executor.writetimeout", writeTimeouts);
         if (implicitTls || startTls) {
             // Verification stays on: the socket factory trusts exactly this server's CA.
             properties.put("mail.smtp.ssl.checkserveridentity", "true");

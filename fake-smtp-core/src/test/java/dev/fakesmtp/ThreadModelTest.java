@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.parallel.Resources;
  * platform thread on every JDK, with the same dialogue.
  */
 @Timeout(10)
+@Isolated("two tests set -Dfakesmtp.threadModel, which every other test's build() reads without taking "
+        + "the SYSTEM_PROPERTIES lock: run in parallel, BlockedOperationLimitsTest once failed with "
+        + "'-Dfakesmtp.threadModel=green'")
 class ThreadModelTest {
 
     private static final boolean JVM_HAS_VIRTUAL_THREADS = Runtime.version().feature() >= 21;

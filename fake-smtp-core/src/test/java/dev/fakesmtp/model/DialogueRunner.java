@@ -4,7 +4,6 @@ import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.ReceivedMail;
 import dev.fakesmtp.model.Step.Command;
 import dev.fakesmtp.model.Step.Data;
-import dev.fakesmtp.model.Step.Framing;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -31,27 +30,29 @@ final class DialogueRunner {
     private final List<Integer> cuts;
     private final Model model;
     private final Tally tally;
+    private final Duration readTimeout;
     private final List<String> transcript = new ArrayList<>();
     private int cut;
     private List<String> lastReply = List.of();
 
-    DialogueRunner(ModelServer config, FakeSmtpServer server, List<Integer> cuts, Tally tally) {
+    DialogueRunner(ModelServer config, FakeSmtpServer server, List<Integer> cuts, Tally tally, Duration readTimeout) {
         this.config = config;
         this.server = server;
         this.cuts = cuts;
         this.tally = tally;
+        this.readTimeout = readTimeout;
         this.model = new Model(config);
     }
 
     /** Runs the steps (and a QUIT when they leave the connection open); fails at the first disagreement. */
     void run(List<Step> steps) {
-        try (SmtpDialogue smtp = SmtpDialogue.connect(server, Duration.ofSeconds(10)).buffered()) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(server, readTimeout).buffered()) {
             expect(smtp, List.of(220), "(greeting)", Reply.GREETING);
             List<Step> all = new ArrayList<>(steps);
             int next = 0;
             while (!model.closed()) {
                 if (next == all.size()) {
-                    all.add(new Command(Step.Simple.QUIT, Framing.CRLF, false));
+                    all.add(new Command(Tokens.Simple.QUIT, Framing.CRLF, false));
                 }
                 List<Sent> group = new ArrayList<>();
                 ByteArrayOutputStream wire = new ByteArrayOutputStream();
@@ -99,7 +100,7 @@ final class DialogueRunner {
     private boolean endsGroup(Sent sent) {
         Step step = sent.step;
         return config.strict() || !step.pipelined() || step instanceof Data || sent.prediction.closes()
-                || step instanceof Command c && c.command() == Step.Simple.STARTTLS;
+                || step instanceof Command c && c.command() == Tokens.Simple.STARTTLS;
     }
 
     /** Reads the replies to one step; after DATA's 354 sends the message unless it was pipelined. */

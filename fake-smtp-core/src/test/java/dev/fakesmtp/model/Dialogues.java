@@ -6,9 +6,7 @@ import static org.quicktheories.generators.Generate.pick;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.fakesmtp.model.Step.BdatForm;
-import dev.fakesmtp.model.Step.Framing;
-import dev.fakesmtp.model.Step.Simple;
+import dev.fakesmtp.model.Tokens.BdatForm;
 import dev.fakesmtp.model.Tokens.BodyLine;
 import dev.fakesmtp.model.Tokens.Greeting;
 import dev.fakesmtp.model.Tokens.Header;
@@ -16,6 +14,7 @@ import dev.fakesmtp.model.Tokens.MailParam;
 import dev.fakesmtp.model.Tokens.Mailbox;
 import dev.fakesmtp.model.Tokens.PathForm;
 import dev.fakesmtp.model.Tokens.RcptParam;
+import dev.fakesmtp.model.Tokens.Simple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

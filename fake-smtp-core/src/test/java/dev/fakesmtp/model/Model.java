@@ -4,7 +4,6 @@ import dev.fakesmtp.Extension;
 import dev.fakesmtp.model.Step.Bdat;
 import dev.fakesmtp.model.Step.Command;
 import dev.fakesmtp.model.Step.Data;
-import dev.fakesmtp.model.Step.Framing;
 import dev.fakesmtp.model.Step.Hello;
 import dev.fakesmtp.model.Step.Mail;
 import dev.fakesmtp.model.Step.Rcpt;
@@ -181,7 +180,7 @@ final class Model {
     }
 
     private int bdat(Bdat bdat) {
-        if (bdat.form() == Step.BdatForm.EXTRA_WORD) {
+        if (bdat.form() == Tokens.BdatForm.EXTRA_WORD) {
             return 501; // syntax first, then the extension, then the state (server's choice)
         }
         if (!server.offers(Extension.CHUNKING)) {
@@ -197,7 +196,7 @@ final class Model {
         return transactions.bdat(bdat);
     }
 
-    private int command(Step.Simple command) {
+    private int command(Tokens.Simple command) {
         switch (command) {
             case RSET:
                 transactions.reset();
@@ -223,7 +222,7 @@ final class Model {
                 return 252; // RFC 5321 §3.5.3: cannot verify (no users or lists configured)
             case STARTTLS:
             case STARTTLS_ARGUMENT:
-                return startTls(command == Step.Simple.STARTTLS_ARGUMENT);
+                return startTls(command == Tokens.Simple.STARTTLS_ARGUMENT);
             case UNKNOWN:
             case UNKNOWN_8BIT:
             case EMPTY:
@@ -257,7 +256,7 @@ final class Model {
     }
 
     /** RFC 4954: after EHLO, outside a transaction, once; any credentials pass (no users configured). */
-    private int auth(Step.Simple command) {
+    private int auth(Tokens.Simple command) {
         if (!esmtp || state() != State.READY) {
             return 503;
         }
@@ -267,16 +266,16 @@ final class Model {
         if (authenticated) {
             return 503;
         }
-        if (command == Step.Simple.AUTH_NO_MECHANISM) {
+        if (command == Tokens.Simple.AUTH_NO_MECHANISM) {
             return 501;
         }
-        if (command == Step.Simple.AUTH_UNKNOWN_MECHANISM) {
+        if (command == Tokens.Simple.AUTH_UNKNOWN_MECHANISM) {
             return 504;
         }
         if (server.strict() && server.startTls() && !tls) {
             return 538; // RFC 4954 §4: encryption required; lenient only records it
         }
-        if (command == Step.Simple.AUTH_BAD_BASE64) {
+        if (command == Tokens.Simple.AUTH_BAD_BASE64) {
             return 501;
         }
         authenticated = true;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.fakesmtp.FakeSmtpServer;
+import dev.fakesmtp.support.SmtpDialogue;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +34,7 @@ class ProtocolModelTest {
                 .withShrinkCycles(0) // the Shrinker below knows what a simpler dialogue is
                 .forAll(Dialogues.servers(), Dialogues.steps(MAX_STEPS), Dialogues.cuts())
                 .checkAssert((server, steps, cuts) -> {
-                    Throwable failure = play(server, steps, cuts, tally);
+                    Throwable failure = play(server, steps, cuts, tally, SmtpDialogue.PATIENT_TIMEOUT);
                     if (failure != null) {
                         throw minimal(server, new Shrinker.Failing(steps, cuts, failure));
                     }
@@ -45,9 +47,10 @@ class ProtocolModelTest {
     }
 
     /** Plays one dialogue on a new server; returns what failed, or null. */
-    private static Throwable play(ModelServer config, List<Step> steps, List<Integer> cuts, Tally tally) {
+    private static Throwable play(ModelServer config, List<Step> steps, List<Integer> cuts, Tally tally,
+                                  Duration readTimeout) {
         try (FakeSmtpServer server = config.start()) {
-            new DialogueRunner(config, server, cuts, tally).run(steps);
+            new DialogueRunner(config, server, cuts, tally, readTimeout).run(steps);
             return null;
         } catch (AssertionError | RuntimeException e) {
             return e;
@@ -55,7 +58,9 @@ class ProtocolModelTest {
     }
 
     private static AssertionError minimal(ModelServer config, Shrinker.Failing failing) {
-        Shrinker shrinker = new Shrinker(candidate -> play(config, candidate.steps(), candidate.cuts(), new Tally()));
+        // Shrinking replays many dialogues, and one that lost a reply waits for it: a shorter wait there.
+        Shrinker shrinker = new Shrinker(candidate -> play(config, candidate.steps(), candidate.cuts(), new Tally(),
+                Duration.ofSeconds(3)));
         Shrinker.Failing minimal = shrinker.shrink(failing);
         StringBuilder dialogue = new StringBuilder();
         minimal.steps().forEach(step -> dialogue.append("\n    ").append(step));

@@ -2,6 +2,7 @@ package dev.fakesmtp.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -80,5 +81,26 @@ final class Shrinker {
         replays++;
         Throwable failure = replay.apply(new Failing(steps, cuts, null));
         return failure == null ? null : new Failing(List.copyOf(steps), cuts, failure);
+    }
+
+    /** The plain framing, then no pipelining, where the step has something else. */
+    static void plainer(Framing framing, boolean pipelined, BiConsumer<Framing, Boolean> add) {
+        if (framing != Framing.CRLF) {
+            add.accept(Framing.CRLF, pipelined);
+        }
+        if (pipelined) {
+            add.accept(framing, false);
+        }
+    }
+
+    /** The list without one of its elements, for each element. */
+    static <T> List<List<T>> fewer(List<T> list) {
+        List<List<T>> fewer = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            List<T> copy = new ArrayList<>(list);
+            copy.remove(i);
+            fewer.add(List.copyOf(copy));
+        }
+        return fewer;
     }
 }

@@ -3,6 +3,10 @@ package dev.fakesmtp.model;
 import static dev.fakesmtp.model.Tokens.concat;
 import static dev.fakesmtp.model.Tokens.utf8;
 
+import static dev.fakesmtp.model.Shrinker.fewer;
+import static dev.fakesmtp.model.Shrinker.plainer;
+
+import dev.fakesmtp.model.Tokens.BdatForm;
 import dev.fakesmtp.model.Tokens.BodyLine;
 import dev.fakesmtp.model.Tokens.Greeting;
 import dev.fakesmtp.model.Tokens.Header;
@@ -10,12 +14,10 @@ import dev.fakesmtp.model.Tokens.MailParam;
 import dev.fakesmtp.model.Tokens.Mailbox;
 import dev.fakesmtp.model.Tokens.PathForm;
 import dev.fakesmtp.model.Tokens.RcptParam;
+import dev.fakesmtp.model.Tokens.Simple;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -49,53 +51,6 @@ interface Step {
     /** The line on the wire: the text framed, with its ending. */
     default byte[] wire() {
         return framing().frame(text(), Model.commandLineLimit(this));
-    }
-
-    /** How a command line is put on the wire. */
-    enum Framing {
-        CRLF,
-        /** A bare LF ends the line: strict 500, lenient records it (RFC 5321 §2.3.8). */
-        BARE_LF,
-        /** A bare CR for the first space (or before the CRLF): strict 500, lenient reads a space. */
-        BARE_CR,
-        /** Spaces up to exactly the line limit with CRLF (RFC 5321 §4.5.3.1.4 plus extensions). */
-        AT_LIMIT,
-        /** One octet over the limit: 500 in both modes. */
-        OVER_LIMIT,
-        /** 13,000 octets: over every limit, AUTH's 12,288 too. */
-        HUGE;
-
-        byte[] frame(byte[] text, int limit) {
-            byte[] crlf = {'\r', '\n'};
-            switch (this) {
-                case BARE_LF:
-                    return concat(text, new byte[] {'\n'});
-                case BARE_CR: {
-                    byte[] line = text.clone();
-                    for (int i = 0; i < line.length; i++) {
-                        if (line[i] == ' ') {
-                            line[i] = '\r';
-                            return concat(line, crlf);
-                        }
-                    }
-                    return concat(line, new byte[] {'\r'}, crlf);
-                }
-                case AT_LIMIT:
-                    return concat(text, spaces(limit - 2 - text.length), crlf);
-                case OVER_LIMIT:
-                    return concat(text, spaces(limit + 1 - 2 - text.length), crlf);
-                case HUGE:
-                    return concat(text, spaces(13_000 - 2 - text.length), crlf);
-                default:
-                    return concat(text, crlf);
-            }
-        }
-
-        private static byte[] spaces(int count) {
-            byte[] spaces = new byte[Math.max(0, count)];
-            Arrays.fill(spaces, (byte) ' ');
-            return spaces;
-        }
     }
 
     /** EHLO or HELO. */
@@ -243,24 +198,6 @@ interface Step {
         }
     }
 
-    /** How a BDAT line is written. */
-    enum BdatForm {
-        NORMAL,
-        LOWER_CASE,
-        /** {@code BDAT n LAST NOW} or {@code BDAT n NOW}: 501, the chunk is read and dropped. */
-        EXTRA_WORD,
-        /** {@code BDAT x}: the size cannot be read, so neither can the chunk: 421 and close. */
-        SIZE_NOT_A_NUMBER,
-        /** 19 digits: more than any chunk anyone sends; 421 and close (issue 13 item 9). */
-        SIZE_19_DIGITS,
-        /** {@code BDAT} alone: 421 and close. */
-        NO_SIZE;
-
-        boolean unreadableSize() {
-            return this == SIZE_NOT_A_NUMBER || this == SIZE_19_DIGITS || this == NO_SIZE;
-        }
-    }
-
     /**
      * BDAT with a chunk (RFC 3030): header lines and an empty line (if any headers), the body
      * lines joined by CRLF, with a final CRLF when {@code terminated}. No chunk follows a line
@@ -330,23 +267,6 @@ interface Step {
         }
     }
 
-    /** The commands without a path: each with its argument, as sent. */
-    enum Simple {
-        RSET("RSET"), RSET_ARGUMENT("RSET x"), NOOP("NOOP"), NOOP_LOWER_CASE("noop"),
-        NOOP_ARGUMENT("NOOP anything goes"), QUIT("QUIT"), QUIT_ARGUMENT("QUIT now"), HELP("HELP"),
-        HELP_MAIL("HELP mail"), HELP_UNKNOWN("HELP FOO"), VRFY("VRFY alice"), VRFY_NO_ARGUMENT("VRFY"),
-        EXPN("EXPN staff"), EXPN_NO_ARGUMENT("EXPN"), STARTTLS("STARTTLS"), STARTTLS_ARGUMENT("STARTTLS now"),
-        UNKNOWN("XYZZY"), UNKNOWN_8BIT("FÖÖ bar"), EMPTY(""),
-        AUTH_PLAIN("AUTH PLAIN " + Base64.getEncoder().encodeToString(utf8("\0alice\0secret"))),
-        AUTH_BAD_BASE64("AUTH PLAIN !!!"), AUTH_UNKNOWN_MECHANISM("AUTH FOO"), AUTH_NO_MECHANISM("AUTH");
-
-        final String text;
-
-        Simple(String text) {
-            this.text = text;
-        }
-    }
-
     /** A command from {@link Simple}. */
     record Command(Simple command, Framing framing, boolean pipelined) implements Step {
         @Override
@@ -365,27 +285,6 @@ interface Step {
         public String toString() {
             return show(this);
         }
-    }
-
-    /** The plain framing, then no pipelining, where the step has something else. */
-    private static void plainer(Framing framing, boolean pipelined, BiConsumer<Framing, Boolean> add) {
-        if (framing != Framing.CRLF) {
-            add.accept(Framing.CRLF, pipelined);
-        }
-        if (pipelined) {
-            add.accept(framing, false);
-        }
-    }
-
-    /** The list without one of its elements, for each element. */
-    private static <T> List<List<T>> fewer(List<T> list) {
-        List<List<T>> fewer = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            List<T> copy = new ArrayList<>(list);
-            copy.remove(i);
-            fewer.add(List.copyOf(copy));
-        }
-        return fewer;
     }
 
     private static byte[] path(String verb, String keyword, PathForm form, Mailbox address) {

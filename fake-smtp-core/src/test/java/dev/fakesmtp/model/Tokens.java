@@ -2,6 +2,7 @@ package dev.fakesmtp.model;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * The words the generated dialogues are made of, each labelled by construction with what the
@@ -230,6 +231,41 @@ final class Tokens {
 
         BodyLine(byte[] bytes) {
             this.bytes = bytes;
+        }
+    }
+
+    /** How a BDAT line is written. */
+    enum BdatForm {
+        NORMAL,
+        LOWER_CASE,
+        /** {@code BDAT n LAST NOW} or {@code BDAT n NOW}: 501, the chunk is read and dropped. */
+        EXTRA_WORD,
+        /** {@code BDAT x}: the size cannot be read, so neither can the chunk: 421 and close. */
+        SIZE_NOT_A_NUMBER,
+        /** 19 digits: more than any chunk anyone sends; 421 and close (issue 13 item 9). */
+        SIZE_19_DIGITS,
+        /** {@code BDAT} alone: 421 and close. */
+        NO_SIZE;
+
+        boolean unreadableSize() {
+            return this == SIZE_NOT_A_NUMBER || this == SIZE_19_DIGITS || this == NO_SIZE;
+        }
+    }
+
+    /** The commands without a path: each with its argument, as sent. */
+    enum Simple {
+        RSET("RSET"), RSET_ARGUMENT("RSET x"), NOOP("NOOP"), NOOP_LOWER_CASE("noop"),
+        NOOP_ARGUMENT("NOOP anything goes"), QUIT("QUIT"), QUIT_ARGUMENT("QUIT now"), HELP("HELP"),
+        HELP_MAIL("HELP mail"), HELP_UNKNOWN("HELP FOO"), VRFY("VRFY alice"), VRFY_NO_ARGUMENT("VRFY"),
+        EXPN("EXPN staff"), EXPN_NO_ARGUMENT("EXPN"), STARTTLS("STARTTLS"), STARTTLS_ARGUMENT("STARTTLS now"),
+        UNKNOWN("XYZZY"), UNKNOWN_8BIT("FÖÖ bar"), EMPTY(""),
+        AUTH_PLAIN("AUTH PLAIN " + Base64.getEncoder().encodeToString(utf8("\0alice\0secret"))),
+        AUTH_BAD_BASE64("AUTH PLAIN !!!"), AUTH_UNKNOWN_MECHANISM("AUTH FOO"), AUTH_NO_MECHANISM("AUTH");
+
+        final String text;
+
+        Simple(String text) {
+            this.text = text;
         }
     }
 }

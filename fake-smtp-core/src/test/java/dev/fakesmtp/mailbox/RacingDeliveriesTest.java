@@ -78,19 +78,24 @@ class RacingDeliveriesTest {
     @Test
     void listenersComingAndGoingDuringTheRaceNeverCostAClientIts250() throws Exception {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < 2 * ROUNDS; round++) {
                 server.mailbox().clear();
                 AtomicInteger calls = new AtomicInteger();
                 Mailbox.Subscription steady = server.mailbox().onMessage(mail -> calls.incrementAndGet());
+                List<Mailbox.Subscription> others = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    others.add(server.mailbox().onMessage(mail -> { })); // long lists to walk
+                }
                 try (Race race = Race.ready(server, round)) {
                     race.go();
                     // Listeners added and removed while 32 threads iterate the listeners.
-                    for (int i = 0; i < 200; i++) {
+                    while (!race.finished()) {
                         server.mailbox().onMessage(mail -> { }).close();
                     }
                     race.expectAll("250");
                 }
                 steady.close();
+                others.forEach(Mailbox.Subscription::close);
                 assertThat(server.mailbox().messages()).as("round %d", round).hasSize(SESSIONS);
                 assertThat(calls).as("round %d: the steady listener, once per message", round).hasValue(SESSIONS);
             }
@@ -164,6 +169,11 @@ class RacingDeliveriesTest {
         /** Releases every session's final dot at once. */
         void go() throws Exception {
             start.await(30, TimeUnit.SECONDS);
+        }
+
+        /** True once every session has its reply. */
+        boolean finished() {
+            return replies.stream().allMatch(Future::isDone);
         }
 
         /** Every session got {@code code} for its message. */

@@ -40,7 +40,9 @@ tar --exclude=./.git --exclude='*/target' --exclude=./target -cf - . | tar -xf -
 find "$WORK/src" -name pom.xml -exec sed -i "s|<version>$SNAPSHOT</version>|<version>$VERSION</version>|" {} +
 
 echo "== ./mvnw -B -Prelease verify $* as $VERSION (throwaway key $(gpg --list-keys --with-colons | awk -F: '/^fpr/ {print $10; exit}'))"
-(cd "$WORK/src" && ./mvnw -B -Prelease verify "$@")
+# The published modules and what they need: the bundle holds exactly these.
+(cd "$WORK/src" && ./mvnw -B -Prelease verify \
+  -pl "$(IFS=,; echo "${PUBLISHED_POMS[*]},${PUBLISHED_JARS[*]}")" -am "$@")
 
 BUNDLE="$WORK/src/target/central-publishing/central-bundle.zip"
 if [ ! -s "$BUNDLE" ]; then

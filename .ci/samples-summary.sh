@@ -25,7 +25,10 @@ for sample in samples/*/; do
     line="$((tests - failed - skipped)) of $tests tests passed"
     (( failed > 0 )) && line="$line, $failed FAILED"
     if (( skipped > 0 )); then
-      reason="$(grep -ho '<skipped message="[^"]*"' "${reports[@]}" | head -n1 | sed 's/<skipped message="//; s/"$//')"
+      # The reason: a message attribute, or (JUnit's aborted runs) the exception's first line.
+      reason="$({ grep -hoE '<skipped message="[^"]*"|<skipped[^>]*><!\[CDATA\[[A-Za-z0-9_.$]+: [^<]+' "${reports[@]}" \
+                    || true; } | sed -E 's/^<skipped message="//; s/"$//; s/^<skipped[^>]*><!\[CDATA\[[A-Za-z0-9_.$]+: //' \
+                  | head -n1)"
       line="$line, $skipped skipped (${reason:-no reason given})"
     fi
   else

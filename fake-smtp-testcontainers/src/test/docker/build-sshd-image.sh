@@ -9,7 +9,9 @@
 # address where other containers reach it. grep, sleep and sh are there for Testcontainers' wait
 # strategy, which runs a shell loop inside the container until port 22 is listening.
 #   usage: build-sshd-image.sh [image]   (default: testcontainers/sshd:1.3.0, which Testcontainers
-#                                         1.21 and 2.0 start; DockerEngine.SSHD_IMAGE in the tests)
+#                                         1.21.4+ and 2.0 start, also tagged testcontainers/sshd:1.2.0,
+#                                         which 1.21.0 to 1.21.3 start: the same contract, a PASSWORD
+#                                         variable and sshd on port 22; DockerEngine.SSHD_IMAGES)
 set -euo pipefail
 
 IMAGE="${1:-testcontainers/sshd:1.3.0}"
@@ -133,4 +135,9 @@ ENV PATH=/usr/sbin:/usr/bin:/bin PASSWORD=root
 EXPOSE 22
 CMD ["/bin/sh", "/etc/ssh/start.sh"]
 DOCKERFILE
-echo "Built $IMAGE ($("$SSH_ROOT/usr/sbin/sshd" -V 2>&1 | head -n1), $(find "$ROOTFS" -type f | wc -l) files)"
+BUILT="$IMAGE"
+if [ "$#" -eq 0 ]; then
+  docker tag "$IMAGE" testcontainers/sshd:1.2.0
+  BUILT="$IMAGE and testcontainers/sshd:1.2.0"
+fi
+echo "Built $BUILT ($("$SSH_ROOT/usr/sbin/sshd" -V 2>&1 | head -n1), $(find "$ROOTFS" -type f | wc -l) files)"

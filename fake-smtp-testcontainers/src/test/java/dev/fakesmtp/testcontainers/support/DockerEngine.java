@@ -2,6 +2,7 @@ package dev.fakesmtp.testcontainers.support;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 
@@ -15,10 +16,11 @@ public final class DockerEngine {
     public static final String MSMTP_IMAGE = "fake-smtp/msmtp:local";
 
     /**
-     * The image behind {@code Testcontainers.exposeHostPorts} on 1.21 and 2.0 alike (their
-     * {@code PortForwardingContainer}); {@code src/test/docker/build-sshd-image.sh} builds a stand-in.
+     * The images behind {@code Testcontainers.exposeHostPorts} (its {@code PortForwardingContainer}):
+     * 1.3.0 on Testcontainers 1.21.4+ and 2.0, 1.2.0 on 1.21.0 to 1.21.3, which CI also runs;
+     * {@code src/test/docker/build-sshd-image.sh} builds one stand-in under both names.
      */
-    public static final String SSHD_IMAGE = "testcontainers/sshd:1.3.0";
+    public static final List<String> SSHD_IMAGES = List.of("testcontainers/sshd:1.3.0", "testcontainers/sshd:1.2.0");
 
     /**
      * Set to {@code required} (CI does, once dockerd runs) to fail instead of skipping, or to
@@ -39,8 +41,10 @@ public final class DockerEngine {
 
     /** Why the host-port-exposure test cannot run here, or empty. */
     public static Optional<String> sshdProblem() {
-        return problem().or(() -> missing(SSHD_IMAGE,
-                "run fake-smtp-testcontainers/src/test/docker/build-sshd-image.sh to build a stand-in"));
+        return problem().or(() -> SSHD_IMAGES.stream()
+                .map(image -> missing(image, "run fake-smtp-testcontainers/src/test/docker/build-sshd-image.sh"
+                        + " to build a stand-in"))
+                .flatMap(Optional::stream).findFirst());
     }
 
     /** True when the environment asks for the Docker tests to run, not to be skipped. */

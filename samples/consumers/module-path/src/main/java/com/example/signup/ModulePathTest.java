@@ -26,8 +26,17 @@ class ModulePathTest {
         Module core = FakeSmtpServer.class.getModule();
         assertThat(core.getName()).isEqualTo("dev.fakesmtp.core");
         assertThat(SmtpServer.class.getModule().getName()).isEqualTo("dev.fakesmtp.junit5");
-        assertThat(core.getDescriptor().exports()).extracting(ModuleDescriptor.Exports::source)
+        assertThat(core.getDescriptor().exports()).filteredOn(exports -> !exports.isQualified())
+                .extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("dev.fakesmtp", "dev.fakesmtp.assertj");
+        // The one qualified export: the report renderer, to the JUnit module alone.
+        assertThat(core.getDescriptor().exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+                .singleElement().satisfies(exports -> {
+                    assertThat(exports.source()).isEqualTo("dev.fakesmtp.internal.web");
+                    assertThat(exports.targets()).containsExactly("dev.fakesmtp.junit5");
+                });
+        assertThat(getClass().getModule().canRead(core)).isTrue();
+        assertThat(core.isExported("dev.fakesmtp.internal.web", getClass().getModule())).isFalse();
         assertThat(ModulePathTest.class.getModule().getName()).isEqualTo("com.example.signup");
     }
 

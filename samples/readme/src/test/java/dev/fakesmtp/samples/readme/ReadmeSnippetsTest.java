@@ -42,6 +42,7 @@ class ReadmeSnippetsTest {
             "import dev.fakesmtp.junit5.*;",
             "import dev.fakesmtp.spring.*;",
             "import dev.fakesmtp.testcontainers.*;",
+            "import dev.fakesmtp.samples.jakartamail.*;",
             "import jakarta.mail.*;",
             "import jakarta.mail.internet.*;",
             "import java.time.*;",

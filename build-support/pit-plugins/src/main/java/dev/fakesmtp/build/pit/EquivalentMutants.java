@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pitest.bytecode.analysis.ClassTree;
 import org.pitest.mutationtest.build.InterceptorType;
-import org.pitest.mutationtest.build.ProjectMutationInterceptor;
+import org.pitest.mutationtest.build.MutationInterceptor;
+import org.pitest.mutationtest.engine.Mutater;
 import org.pitest.mutationtest.engine.MutationDetails;
 
 /**
@@ -31,10 +33,13 @@ import org.pitest.mutationtest.engine.MutationDetails;
  * simple class name (as in PIT's XML report) and a fragment of the mutated source line, so that
  * an entry survives the line moving but not the line changing. When one line has several
  * mutants of the same mutator, {@code Mutator@2} picks the second in bytecode order. Lines
- * starting with {@code #} are comments. The run fails when an entry matches no mutant (the
- * code changed: review the entry) or more than one (make it precise), or has no reason.
+ * starting with {@code #} are comments. The run fails when an entry matches no mutant of its
+ * class (the code changed: review the entry) or more than one (make it precise), or has no
+ * reason. PIT hands an interceptor one class at a time, so an entry is checked when its class is
+ * mutated; an entry for a class that is not mutated at all (renamed, removed, or outside
+ * {@code targetClasses}) is not checked.
  */
-final class EquivalentMutants implements ProjectMutationInterceptor {
+final class EquivalentMutants implements MutationInterceptor {
 
     private static final Logger LOG = Logger.getLogger(EquivalentMutants.class.getName());
     private static final Pattern HEADER = Pattern.compile("(\\S+)#(\\S+)\\s+(\\w+)(?:@(\\d+))?\\s+(.+)");
@@ -53,11 +58,27 @@ final class EquivalentMutants implements ProjectMutationInterceptor {
         return InterceptorType.FILTER;
     }
 
+    /** The class whose mutants come next, as PIT names it ({@code a.b.Outer$Inner}). */
+    private String currentClass;
+
     @Override
-    public Collection<MutationDetails> intercept(Collection<MutationDetails> mutations) {
+    public void begin(ClassTree tree) {
+        currentClass = tree.name().asJavaName();
+    }
+
+    @Override
+    public void end() {
+        currentClass = null;
+    }
+
+    @Override
+    public Collection<MutationDetails> intercept(Collection<MutationDetails> mutations, Mutater mutater) {
         Set<MutationDetails> equivalent = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (Entry entry : entries) {
+            if (!entry.className.equals(currentClass)) {
+                continue;
+            }
             List<MutationDetails> matches = mutations.stream().filter(entry::matchesSignature)
                     .filter(mutation -> sourceLine(mutation).map(entry::matchesLine).orElse(false))
                     .sorted(Comparator.comparingInt(MutationDetails::getLineNumber)
@@ -78,7 +99,9 @@ final class EquivalentMutants implements ProjectMutationInterceptor {
             throw new IllegalStateException("Equivalent-mutant entries that do not match exactly one mutant:\n  "
                     + String.join("\n  ", problems));
         }
-        LOG.info(() -> "EQUIVALENTS: left out " + equivalent.size() + " mutants listed as equivalent");
+        if (!equivalent.isEmpty()) {
+            LOG.info(() -> "EQUIVALENTS: left out " + equivalent.size() + " mutants of " + currentClass);
+        }
         return mutations.stream().filter(mutation -> !equivalent.contains(mutation)).toList();
     }
 

@@ -2,8 +2,8 @@ package dev.fakesmtp.build.pit;
 
 import java.nio.file.Path;
 import org.pitest.mutationtest.build.InterceptorParameters;
-import org.pitest.mutationtest.build.ProjectMutationInterceptor;
-import org.pitest.mutationtest.build.ProjectMutationInterceptorFactory;
+import org.pitest.mutationtest.build.MutationInterceptor;
+import org.pitest.mutationtest.build.MutationInterceptorFactory;
 import org.pitest.plugin.Feature;
 import org.pitest.plugin.FeatureParameter;
 
@@ -13,13 +13,13 @@ import org.pitest.plugin.FeatureParameter;
  * (format: {@link EquivalentMutants}). Turned on in the "mutation" profile with
  * {@code +EQUIVALENTS(file[path/to/equivalent-mutants.txt])}.
  */
-public final class EquivalentMutantsFactory implements ProjectMutationInterceptorFactory {
+public final class EquivalentMutantsFactory implements MutationInterceptorFactory {
 
     private static final FeatureParameter FILE = FeatureParameter.named("file")
             .withDescription("the file that lists the equivalent mutants");
 
     @Override
-    public ProjectMutationInterceptor createInterceptor(InterceptorParameters params) {
+    public MutationInterceptor createInterceptor(InterceptorParameters params) {
         Path file = params.getString(FILE).map(Path::of)
                 .orElseThrow(() -> new IllegalArgumentException("EQUIVALENTS needs a file: +EQUIVALENTS(file[path])"));
         return new EquivalentMutants(EquivalentMutants.Entry.parse(file), params.data().getSourcePaths());

@@ -86,6 +86,28 @@ class CommandTriggerTest {
     }
 
     @Test
+    void anAddressTriggerFindsTheBracketedAddressInASloppyCommand() {
+        // The trigger looks for the first <...> wherever it is, so a scripted failure still
+        // reaches a client that writes its RCPT badly (the server would refuse it with 501).
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            Rule rule = server.on(Trigger.rcptTo("bob@example.com")).reply(550, "5.1.1 No such user");
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+            smtp.send("RCPT <bob@example.com>").expect("550 5.1.1 No such user");
+            smtp.send("RCPT TO:><bob@example.com>").expect("550 5.1.1 No such user");
+            smtp.send("RCPT TO:bob@example.com").expect("501 "); // no brackets: no address to match
+            assertThat(rule.timesFired()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTriggerPrintsAsItsDescription() {
+        // As a user sees it in a parameterized test's name or an assertion message.
+        Trigger trigger = Trigger.rcptTo("bob@example.com");
+        assertThat(trigger).hasToString("RCPT TO <bob@example.com>").hasToString(trigger.description());
+    }
+
+    @Test
     void rcptToAnyRecipient() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {

@@ -65,6 +65,23 @@ class CountTest {
     }
 
     @Test
+    void aSeedGivesTheSameSequenceInEveryVersion() {
+        // A user pins a seed to replay a failure pattern from an earlier run, maybe of an earlier
+        // release: the pattern of seed 42 is part of the contract, not only its repeatability.
+        assertThat(firings(12, count -> count.withProbability(0.5, 42)))
+                .containsExactly(true, true, false, true, true, false, true, true, true, true, false, false);
+    }
+
+    @Test
+    void aMatchFiresOnlyWhenItsDrawIsBelowTheProbability() {
+        // The first match of seed 42 draws exactly this number: a probability equal to it does not
+        // fire, the next double up does, so a match fires with probability p, not a hair more.
+        double firstDrawOfSeed42 = 0.23636053487376962;
+        assertThat(firings(1, count -> count.withProbability(firstDrawOfSeed42, 42))).containsExactly(false);
+        assertThat(firings(1, count -> count.withProbability(Math.nextUp(firstDrawOfSeed42), 42))).containsExactly(true);
+    }
+
+    @Test
     void theSequenceBelongsToTheRuleNotToTheConnection() {
         // The n-th match of the rule decides, whichever connection it comes from.
         List<Boolean> oneConnection = firings(12, count -> count.withProbability(0.5, 99));

@@ -86,11 +86,14 @@ class DelayWatchesTheClientTest {
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             server.on(Trigger.mailFrom()).delay(Duration.ofMillis(500));
 
-            smtp.send("MAIL FROM:<a@example.com>");
-            smtp.send("RCPT TO:<b@example.com>");
+            // One write: the RCPT is there before the delay starts, so the delay has nothing to watch.
+            smtp.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\n");
             smtp.expect("250 2.1.0 ");
             smtp.expect("250 2.1.5 ");
             smtp.send("NOOP").expect("250 ");
+            // The delay ran its course: the transcript must not claim it was cut short.
+            assertThat(RuleSteps.ruleLines(server.sessions().get(0))).extracting(TranscriptLine::text)
+                    .containsExactly("(delayed PT0.5S)");
         }
     }
 }

@@ -122,6 +122,18 @@ class EffectTest {
     }
 
     @Test
+    void aDelayTellsWhetherItProceedsOrRepliesInTheRuleDescription() {
+        // What a user reads in rules() and in a failure message: after the wait, the normal
+        // reply or the scripted one.
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            assertThat(server.on(Trigger.mailFrom()).delay(Duration.ofSeconds(2)).description())
+                    .endsWith(", always, delay PT2S then proceed");
+            assertThat(server.on(Trigger.data()).delayThenReply(Duration.ofSeconds(2), 451, "4.4.2 Late").description())
+                    .endsWith(", always, delay PT2S then reply 451 4.4.2 Late");
+        }
+    }
+
+    @Test
     void delayThenReplyAnswersTheScriptedReplyAfterTheDelay() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
              SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {

@@ -9,6 +9,7 @@ import dev.fakesmtp.SessionEnd;
 import dev.fakesmtp.SmtpSession;
 import dev.fakesmtp.TranscriptLine;
 import dev.fakesmtp.Trigger;
+import dev.fakesmtp.support.Eventually;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -40,6 +41,26 @@ class RuleRemovalTest {
             smtp.expect("250 2.1.0 ");
             assertThat(server.sessions().get(0).transcript()).extracting(TranscriptLine::text)
                     .contains("(delay cut short: the rule was removed)");
+        }
+    }
+
+    @Test
+    void removingTheRuleEndsADelayThatHasPipelinedCommandsWaiting() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            Rule rule = server.on(Trigger.mailFrom()).delay(FOREVER);
+            // The RCPT arrives with the MAIL, so the delay waits for the rule's removal alone.
+            smtp.sendRaw("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\n");
+            SmtpSession session = server.sessions().get(0); // there since the EHLO was answered
+            Eventually.assertWithin(RuleSteps.WAIT, () -> assertThat(session.transcript())
+                    .extracting(TranscriptLine::text).contains("(delayed PT10M)"));
+
+            rule.remove();
+
+            smtp.expect("250 2.1.0 ");
+            smtp.expect("250 2.1.5 ");
+            assertThat(RuleSteps.ruleLines(session)).extracting(TranscriptLine::text)
+                    .containsExactly("(delayed PT10M)", "(delay cut short: the rule was removed)");
         }
     }
 

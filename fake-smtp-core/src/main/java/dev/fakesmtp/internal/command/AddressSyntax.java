@@ -110,8 +110,10 @@ final class AddressSyntax {
             return false;
         }
         try {
-            // A literal with ':' is parsed, never looked up, so this cannot touch DNS.
-            return java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address;
+            // In brackets the JDK parses an IPv6 literal and never looks it up. An IPv4-mapped
+            // literal ("::ffff:192.0.2.1", RFC 5321's IPv6v4-comp) comes back as the IPv4 address.
+            java.net.InetAddress.getByName("[" + text + "]");
+            return true;
         } catch (java.net.UnknownHostException e) {
             return false;
         }

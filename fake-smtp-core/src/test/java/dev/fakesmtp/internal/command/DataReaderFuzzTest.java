@@ -9,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.Timeout;
  * (up to the size limit), and the content check that DATA and BDAT share ({@link ContentCheck})
  * must find in that output exactly the faults the oracle sees on the wire; nothing but
  * {@link EOFException} may escape.
+ *
+ * <p>Each input is read twice: in reads as large as the reader asks (so its 1,024-octet buffer
+ * fills, and a CRLF, a dot or ".CRLF" falls across two fills when the input puts it at the
+ * edge, as the {@code straddle-*} seeds do), and in short reads whose sizes the input itself
+ * decides ({@link ShortReads}), so the fuzzer also chooses where a socket would split the data.
  * Without {@code JAZZER_FUZZ} these run the seeds in {@code DataReaderFuzzTestInputs} only.
  */
 @Timeout(60)
@@ -32,8 +39,12 @@ class DataReaderFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void readerAgreesWithTheRfcOracle(byte[] input) throws IOException {
+        readsAsTheOracleSays(input, new ByteArrayInputStream(input));
+        readsAsTheOracleSays(input, new ShortReads(input));
+    }
+
+    private static void readsAsTheOracleSays(byte[] input, InputStream stream) throws IOException {
         Expected expected = Expected.of(input);
-        ByteArrayInputStream stream = new ByteArrayInputStream(input);
         SmtpInput in = new SmtpInput(stream, () -> { });
         ByteSink sink = new ByteSink(SIZE_LIMIT);
         DataReader reader = new DataReader();
@@ -44,7 +55,7 @@ class DataReaderFuzzTest {
             return;
         }
         int consumed = input.length - stream.available() - in.discardBuffered();
-        assertThat(consumed).as("where the data ends").isEqualTo(expected.consumed);
+        assertThat(consumed).as("octets consumed, read in %s", stream).isEqualTo(expected.consumed);
         byte[] output = expected.content.toByteArray();
         assertThat(sink.overflowed()).as("overflowed").isEqualTo(output.length > SIZE_LIMIT);
         assertThat(sink.size()).isLessThanOrEqualTo(SIZE_LIMIT);
@@ -95,6 +106,57 @@ class DataReaderFuzzTest {
         ContentCheck.Findings found = ContentCheck.scan(sink.toByteArray(), Integer.MAX_VALUE);
         assertThat(found.bareLf()).isFalse();
         assertThat(found.bareCr()).isFalse();
+    }
+
+    /**
+     * A stream that returns what it holds in short reads whose sizes come from the input (a
+     * generator seeded with its hash): one octet, a few, a few hundred, or all that is asked, so
+     * line breaks, dots and ".CRLF" fall across reads wherever the input makes them fall.
+     */
+    static final class ShortReads extends InputStream {
+        private final byte[] data;
+        private final SplittableRandom sizes;
+        private int position;
+
+        ShortReads(byte[] data) {
+            this.data = data;
+            this.sizes = new SplittableRandom(Arrays.hashCode(data));
+        }
+
+        @Override
+        public int read() {
+            return position < data.length ? data[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == data.length) {
+                return -1;
+            }
+            int size = switch (sizes.nextInt(4)) {
+                case 0 -> 1;
+                case 1 -> 1 + sizes.nextInt(8);
+                case 2 -> 1 + sizes.nextInt(300);
+                default -> length;
+            };
+            int count = Math.min(Math.min(size, length), data.length - position);
+            System.arraycopy(data, position, target, offset, count);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public int available() {
+            return data.length - position;
+        }
+
+        @Override
+        public String toString() {
+            return "short reads";
+        }
     }
 
     /** What RFC 5321 says the reader must produce for an input. */

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Timeout;
  * must find in that output exactly the faults the oracle sees on the wire; nothing but
  * {@link EOFException} may escape.
  *
- * <p>Each input is read twice: in reads as large as the reader asks (so its 1,024-octet buffer
- * fills, and a CRLF, a dot or ".CRLF" falls across two fills when the input puts it at the
- * edge, as the {@code straddle-*} seeds do), and in short reads whose sizes the input itself
+ * <p>Each input is read twice: in reads as large as the reader asks (so its buffer fills: 512
+ * octets, then 2,048 more once the first fill filled it, and a CRLF, a dot or ".CRLF" falls
+ * across two fills when the input puts it at octet 512 or 2,560, as the {@code straddle-512-*}
+ * and {@code straddle-2560-*} seeds do; the {@code straddle-1024-*} ones hit the edge of the
+ * buffer's earlier 1,024 octets), and in short reads whose sizes the input itself
  * decides ({@link ShortReads}), so the fuzzer also chooses where a socket would split the data.
  * Without {@code JAZZER_FUZZ} these run the seeds in {@code DataReaderFuzzTestInputs} only.
  */

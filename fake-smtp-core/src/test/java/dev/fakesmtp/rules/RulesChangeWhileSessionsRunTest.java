@@ -55,7 +55,7 @@ class RulesChangeWhileSessionsRunTest {
                 changing.set(false);
                 for (Future<List<String>> session : sessions) {
                     List<String> codes = session.get(60, TimeUnit.SECONDS);
-                    assertThat(codes).isNotEmpty().containsOnly("250", "451");
+                    assertThat(codes).isNotEmpty().isSubsetOf("250", "451"); // a session may see only one of them
                 }
             } finally {
                 changing.set(false);

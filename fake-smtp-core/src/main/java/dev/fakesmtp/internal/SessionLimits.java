@@ -85,13 +85,21 @@ final class SessionLimits implements Watchdog.Watched {
      * @throws SocketTimeoutException if the session's time is up
      */
     int readTimeoutMillis() throws SocketTimeoutException {
-        long remaining = deadline - System.nanoTime();
+        // Rounded up, so a read never times out just before the deadline and passes for idleness.
+        long nanos = readBoundFrom(System.nanoTime());
+        return (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999L) / 1_000_000L);
+    }
+
+    /**
+     * How long a read starting at {@code now} may block: the idle timeout (unless a stall outlasts
+     * it) or what is left of the session's time, whichever is less.
+     */
+    private long readBoundFrom(long now) throws SocketTimeoutException {
+        long remaining = deadline - now;
         if (remaining <= 0) {
             throw new SocketTimeoutException("Session time limit exceeded");
         }
-        // Rounded up, so a read never times out just before the deadline and passes for idleness.
-        long nanos = readBound(remaining);
-        return (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999L) / 1_000_000L);
+        return outlastIdle ? remaining : Math.min(idleNanos, remaining);
     }
 
     /**
@@ -100,10 +108,6 @@ final class SessionLimits implements Watchdog.Watched {
      */
     void outlastIdle(boolean outlast) {
         outlastIdle = outlast;
-    }
-
-    private long readBound(long remaining) {
-        return outlastIdle ? remaining : Math.min(idleNanos, remaining);
     }
 
     /** Runs a TLS handshake bounded by the session's time: a client that trickles it is idle on no read. */
@@ -244,11 +248,7 @@ final class SessionLimits implements Watchdog.Watched {
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
             long now = System.nanoTime();
-            long remaining = deadline - now;
-            if (remaining <= 0) {
-                throw new SocketTimeoutException("Session time limit exceeded");
-            }
-            long until = now + readBound(remaining);
+            long until = now + readBoundFrom(now);
             readUntil = until;
             watchdog.armed(until);
             int count;

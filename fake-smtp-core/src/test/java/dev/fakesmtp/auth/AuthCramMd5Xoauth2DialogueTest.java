@@ -62,6 +62,10 @@ class AuthCramMd5Xoauth2DialogueTest {
             smtp.send(base64("bob not-a-digest")).expect("501 5.5.2 ");
             smtp.send("AUTH CRAM-MD5").expect("334 ");
             smtp.send(base64("0123456789abcdef0123456789abcdef")).expect("501 5.5.2 "); // no user
+            smtp.send("AUTH CRAM-MD5").expect("334 ");
+            smtp.send(base64(" 0123456789abcdef0123456789abcdef")).expect("501 5.5.2 "); // an empty user
+            smtp.send("AUTH CRAM-MD5").expect("334 ");
+            smtp.send(base64("bob 0123456789abcdef0123456789abcde")).expect("501 5.5.2 "); // 31 hex digits
             smtp.send("AUTH CRAM-MD5 " + base64("bob 0123456789abcdef0123456789abcdef")).expect("501 5.5.2 ");
             smtp.send("AUTH CRAM-MD5").expect("334 ");
             smtp.send("*").expect("501 ");

@@ -1,0 +1,76 @@
+package dev.fakesmtp.build.pit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.zip.CRC32;
+import org.pitest.bytecode.analysis.ClassTree;
+import org.pitest.mutationtest.build.InterceptorType;
+import org.pitest.mutationtest.build.MutationInterceptor;
+import org.pitest.mutationtest.engine.Location;
+import org.pitest.mutationtest.engine.Mutater;
+import org.pitest.mutationtest.engine.MutationDetails;
+import org.pitest.mutationtest.engine.MutationIdentifier;
+
+/**
+ * Keeps the mutants whose identity (class, method and its descriptor, mutator, instruction
+ * indexes) hashes into the first {@code percent} of a hundred buckets. The identity, not a random
+ * draw: two runs of the same code keep the same mutants, so a rerun and the incremental history
+ * agree, and a mutant's fate does not depend on which other classes are in the run.
+ */
+final class SampledMutants implements MutationInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(SampledMutants.class.getName());
+
+    private final int percent;
+    private String currentClass;
+
+    SampledMutants(int percent) {
+        this.percent = percent;
+    }
+
+    @Override
+    public InterceptorType type() {
+        return InterceptorType.FILTER;
+    }
+
+    @Override
+    public void begin(ClassTree tree) {
+        currentClass = tree.name().asJavaName();
+    }
+
+    @Override
+    public void end() {
+        currentClass = null;
+    }
+
+    @Override
+    public Collection<MutationDetails> intercept(Collection<MutationDetails> mutations, Mutater mutater) {
+        if (percent >= 100) {
+            return mutations;
+        }
+        List<MutationDetails> kept = mutations.stream().filter(this::kept).toList();
+        LOG.fine(() -> "SAMPLE: kept " + kept.size() + " of " + mutations.size() + " mutants of " + currentClass);
+        return kept;
+    }
+
+    boolean kept(MutationDetails mutation) {
+        return bucket(mutation.getId()) < percent;
+    }
+
+    /** 0 to 99, the same for the same mutant in every run. */
+    static int bucket(MutationIdentifier id) {
+        Location location = id.getLocation();
+        String identity = location.getClassName().asJavaName() + '#' + location.getMethodName()
+                + location.getMethodDesc() + '#' + id.getMutator() + '#' + id.getIndexes();
+        CRC32 crc = new CRC32();
+        crc.update(identity.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % 100);
+    }
+
+    @Override
+    public String toString() {
+        return "SAMPLE(" + percent + "%)";
+    }
+}

@@ -107,13 +107,26 @@ class AuthPlainLoginDialogueTest {
     }
 
     @Test
+    void anEqualsSignIsTheEmptyResponseNotBadBase64() {
+        // RFC 4954 §4: "=" is an empty initial response; as an answer to "Password:" an empty password.
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("AUTH LOGIN =").expect("501 5.5.2 Malformed LOGIN response: the user name is empty");
+            smtp.send("AUTH LOGIN " + base64("alice")).expect("334 UGFzc3dvcmQ6");
+            smtp.send("=").expect(SUCCESS);
+            assertThat(authenticationOf(server)).isEqualTo(new Authentication("alice", AuthMechanism.LOGIN, ""));
+        }
+    }
+
+    @Test
     void aStarCancelsTheExchangeWith501AndAuthCanBeTriedAgain() {
         try (FakeSmtpServer server = withAlice(); SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             smtp.send("AUTH LOGIN").expect("334 ");
             smtp.send(base64("alice")).expect("334 ");
-            smtp.send("*").expect("501 ");
+            // Told apart from a response that is not base64 ("*" is not): 501 5.5.2 Invalid base64 data.
+            smtp.send("*").expect("501 5.0.0 Authentication cancelled");
             smtp.send("AUTH PLAIN").expect("334 ");
-            smtp.send("*").expect("501 ");
+            smtp.send("*").expect("501 5.0.0 Authentication cancelled");
             assertThat(server.sessions().get(0).authentication()).isEmpty();
             smtp.send("AUTH PLAIN " + plain("alice", "s3cret")).expect(SUCCESS);
         }

@@ -23,17 +23,18 @@ class SaslResponseFramingTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            bare LF at the end   | \\n     | BARE_LF | Authentication response ended in a bare LF
-            stray CR at the end  | \\r\\r\\n | BARE_CR | Authentication response has a bare CR
+            bare LF at the end   | {}\\n       | BARE_LF | Authentication response ended in a bare LF
+            stray CR at the end  | {}\\r\\r\\n | BARE_CR | Authentication response has a bare CR
+            stray CR first       | \\r{}\\r\\n | BARE_CR | Authentication response has a bare CR
             """)
-    void recordedWhenLenientRefusedWhenStrict(String name, String ending, Violation.Type type, String detail) {
+    void recordedWhenLenientRefusedWhenStrict(String name, String framing, Violation.Type type, String detail) {
         String response = Sasl.plain("alice", "TOPSECRET");
         for (boolean strict : new boolean[] {false, true}) {
             FakeSmtpServer.Builder builder = FakeSmtpServer.builder();
             try (FakeSmtpServer server = (strict ? builder.strict() : builder).build().start()) {
                 try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
                     smtp.send("AUTH PLAIN").expect("334 ");
-                    smtp.sendRaw(response + ending.replace("\\r", "\r").replace("\\n", "\n"))
+                    smtp.sendRaw(framing.replace("{}", response).replace("\\r", "\r").replace("\\n", "\n"))
                             .expect(strict ? "500 5.5.2" : "235 2.7.0");
                     smtp.send("QUIT").expect("221 ");
                 }

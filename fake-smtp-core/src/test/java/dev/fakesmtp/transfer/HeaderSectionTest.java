@@ -85,6 +85,16 @@ class HeaderSectionTest {
     }
 
     @Test
+    void bdatContentHasItsHeaderSectionReadTheSameWay() {
+        String content = "Subject: hi\r\n " + DATE + "\r\n" + FROM + "\r\n" + ID + "\r\n\r\nbody\r\n";
+        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(strict)) {
+            smtp.envelope("a@example.com", "b@example.com");
+            smtp.send("BDAT " + content.length() + " LAST").sendRaw(content)
+                    .expect("550 5.6.0 Message refused: no Date header");
+        }
+    }
+
+    @Test
     void aMessageOfOnlyHeadersWithoutTheEmptyLineHasItsFields() {
         try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(strict)) {
             smtp.envelope("a@example.com", "b@example.com");

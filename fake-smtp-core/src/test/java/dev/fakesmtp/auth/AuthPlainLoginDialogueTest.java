@@ -107,6 +107,17 @@ class AuthPlainLoginDialogueTest {
     }
 
     @Test
+    void aClientThatLeavesDuringTheExchangeEndsTheSessionAsADisconnect() {
+        try (FakeSmtpServer server = withAlice(); SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("AUTH LOGIN").expect("334 VXNlcm5hbWU6");
+            smtp.cutAndAwaitServerClose();
+            assertThat(server.sessions().get(0).awaitEnd(java.time.Duration.ofSeconds(5)))
+                    .isEqualTo(dev.fakesmtp.SessionEnd.CLIENT_DISCONNECTED);
+            assertThat(server.sessions().get(0).authentication()).isEmpty();
+        }
+    }
+
+    @Test
     void anEqualsSignIsTheEmptyResponseNotBadBase64() {
         // RFC 4954 §4: "=" is an empty initial response; as an answer to "Password:" an empty password.
         try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();

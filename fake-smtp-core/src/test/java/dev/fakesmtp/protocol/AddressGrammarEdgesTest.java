@@ -51,9 +51,12 @@ class AddressGrammarEdgesTest {
                 Arguments.of("\"\\ \\~\"@example.com", 250),
                 Arguments.of("\"a\\\"@example.com", 501), // the escape takes the closing quote
                 Arguments.of("\"a\"b\"@example.com", 501),
+                Arguments.of("a\\\"\"@example.com", 501), // ends like a quoted string, does not open like one
                 Arguments.of("\"a\u007Fb\"@example.com", 501),
                 Arguments.of("\"a\u0001b\"@example.com", 501),
                 Arguments.of("\"a\\\u0001\"@example.com", 501),
+                Arguments.of("\"a\\\u007F\"@example.com", 501), // quoted-pairSMTP is %d92 %d32-126
+                Arguments.of("\"a\\\u00e4\"@example.com", 501), // RFC 6531 adds UTF-8 to qtext, not to quoted-pair
                 Arguments.of("\"a@example.com", 501),
                 // Domain: labels of letters, digits and inner hyphens, 1 to 63 of them.
                 Arguments.of("a@az.AZ.09.x-y.test", 250),
@@ -78,6 +81,10 @@ class AddressGrammarEdgesTest {
                 Arguments.of("a@[IPv6:]", 501),
                 Arguments.of("a@[IPv6:2001:db8::g]", 501),
                 Arguments.of("a@[IPv6:192.0.2.1]", 501),
+                Arguments.of("a@[IPv6:1::2::3]", 501), // hex digits and colons, yet no IPv6 address
+                Arguments.of("a@[IPv6:12345::1]", 501),
+                Arguments.of("a@[IPv6:1:2:3:4:5:6:7:8:9]", 501),
+                Arguments.of("a@[IPv6:fe80::1%1]", 501), // a zone index is no part of IPv6-addr
                 Arguments.of("a@[x-tag:!Z^~]", 250),
                 Arguments.of("a@[tag:]", 501),
                 Arguments.of("a@[-tag:x]", 501),
@@ -110,6 +117,7 @@ class AddressGrammarEdgesTest {
                 // esmtp-value: %d33-60 / %d62-126 (RFC 5321 §4.1.2), UTF-8 too (RFC 6531 §3.3).
                 Arguments.of(mail + "X-FOO=!~", 555),
                 Arguments.of(mail + "X-FOO=\u00e4", 555),
+                Arguments.of(mail + "X-FOO=\u0080", 555), // the first non-ASCII code point
                 Arguments.of(mail + "X-FOO=a=b", 501),
                 Arguments.of(mail + "X-FOO=a\u007Fb", 501),
                 Arguments.of(mail + "X-FOO=", 501),
@@ -123,6 +131,7 @@ class AddressGrammarEdgesTest {
                 Arguments.of(mail + "ENVID=+@0", 501), // '@' precedes 'A'
                 Arguments.of(mail + "ENVID=+2", 501),
                 Arguments.of(mail + "ENVID=!~", 250),
+                Arguments.of(mail + "ENVID=\u00e4", 501), // an esmtp-value, but xtext is ASCII only
                 Arguments.of(mail + "ENVID=" + "e".repeat(100), 250),
                 Arguments.of(mail + "ENVID=" + "e".repeat(101), 501),
                 Arguments.of(mail + "AUTH=a+2Bb@example.com", 250),
@@ -134,6 +143,15 @@ class AddressGrammarEdgesTest {
     void aSenderOrParameterTheGrammarAllowsIsJudgedByItsRulesAndOneItDoesNotIs501(String line, int code) {
         try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             smtp.send(line).expect(code + " ");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNonAsciiAddressWithoutSmtputf8IsRefusedWithWhatToDoForItsRole() {
+        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("MAIL FROM:<j\u00f6rg@example.com>").expect("553 5.6.7 A non-ASCII address needs the SMTPUTF8 parameter");
+            smtp.send("MAIL FROM:<s@example.com>").expect("250 ");
+            smtp.send("RCPT TO:<j\u00f6rg@example.com>").expect("553 5.6.7 A non-ASCII address needs SMTPUTF8 on MAIL FROM");
         }
     }
 }

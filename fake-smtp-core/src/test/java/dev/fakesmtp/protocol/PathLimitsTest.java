@@ -42,6 +42,8 @@ class PathLimitsTest {
                 tooLong("\u00f6".repeat(33) + "@example.com", "local part of 66 octets", 64),
                 tooLong("\"" + "q".repeat(63) + "\"@example.com", "local part of 65 octets", 64),
                 tooLong("a@" + domain(256), "domain of 256 octets", 255),
+                // A domain at its limit breaks only the path's: a@ and the brackets make 259.
+                tooLong("a@" + domain(255), "path of 259 octets", 256),
                 tooLong("l".repeat(64) + "@" + domain(190), "path of 257 octets", 256),
                 tooLong("@" + domain(200) + ":a@" + domain(60), "path of 266 octets", 256));
     }

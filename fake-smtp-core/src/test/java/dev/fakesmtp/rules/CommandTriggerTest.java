@@ -194,6 +194,21 @@ class CommandTriggerTest {
     }
 
     @Test
+    void anyCommandMeetsBdatOnceItsChunkIsReadSoTheChunkNeverRunsAsCommands() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            Rule rule = server.on(Trigger.anyCommand()).onlyNth(3).reply(451, "4.3.0 Not this chunk");
+            smtp.send("MAIL FROM:<a@example.com>").expect("250 ");
+            smtp.send("RCPT TO:<b@example.com>").expect("250 ");
+            // The chunk reads like a command: had the rule met BDAT before the chunk was read, it would run.
+            smtp.sendRaw("BDAT 6 LAST\r\nNOOP\r\n").expect("451 4.3.0 Not this chunk");
+            smtp.send("QUIT").expect("221 ");
+            assertThat(rule.timesMatched()).isEqualTo(4); // MAIL, RCPT, the chunk, QUIT
+            assertThat(server.mailbox().messages()).isEmpty();
+        }
+    }
+
+    @Test
     void withoutEnhancedStatusCodesTheRuleReplyDropsItsEnhancedCode() {
         try (FakeSmtpServer server = FakeSmtpServer.builder()
                 .hide(dev.fakesmtp.Extension.ENHANCED_STATUS_CODES).build().start();

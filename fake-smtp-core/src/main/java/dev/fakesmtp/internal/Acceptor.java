@@ -172,7 +172,12 @@ public final class Acceptor {
         }
     }
 
-    private void ended(Session session) {
+    /**
+     * Under the same lock as {@link #serve}: between this method's two updates a refused session
+     * is out of {@link #open} but still counted as refusing, so a connection accepted in that
+     * instant would be let past the limit.
+     */
+    private synchronized void ended(Session session) {
         if (open.remove(session) && session.overLimit()) {
             refusing.decrementAndGet();
         }

@@ -57,7 +57,9 @@ class RefusalTextsTest {
                 Arguments.of(List.of(), "HELO two words", "501 5.5.4 Syntax: HELO <domain>"),
                 Arguments.of(List.of("EHLO client.test"), "EXPN bob@example.com",
                         "550 5.1.1 That is a user name, not a mailing list"),
-                Arguments.of(List.of("EHLO client.test"), "EXPN nobody", "550 5.1.1 Mailing list unknown: nobody"));
+                Arguments.of(List.of("EHLO client.test"), "EXPN nobody", "550 5.1.1 Mailing list unknown: nobody"),
+                Arguments.of(List.of(), "", "500 5.5.2 Syntax error: empty command"),
+                Arguments.of(List.of(), "XYZZY now", "500 5.5.2 Syntax error, command unrecognized: XYZZY"));
     }
 
     @ParameterizedTest(name = "{1} after {0}: {2}")

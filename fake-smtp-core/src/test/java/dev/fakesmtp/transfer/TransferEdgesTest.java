@@ -118,4 +118,17 @@ class TransferEdgesTest {
             assertThat(server.sessions().get(0).awaitEnd(WAIT)).isEqualTo(SessionEnd.PROTOCOL_ERROR);
         }
     }
+
+    @Test
+    void aRefusedBdatWhoseChunkIsCutShortEndsAsADisconnectNotAsADiscardedChunk() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            smtp.send("BDAT 100 LAST").sendRaw("only ten.."); // refused (no MAIL): its chunk is read to drop it
+            smtp.cutAndAwaitServerClose();
+            SmtpSession session = server.sessions().get(0);
+            assertThat(session.awaitEnd(WAIT)).isEqualTo(SessionEnd.CLIENT_DISCONNECTED);
+            assertThat(session.transcript()).extracting(TranscriptLine::text).endsWith(
+                    "BDAT 100 LAST", "... (BDAT chunk of 100 octets cut short after 10, discarded)");
+        }
+    }
 }

@@ -39,7 +39,11 @@ final class BdatChunk {
             session.closeAfterReplies(SessionEnd.PROTOCOL_ERROR);
             return;
         }
-        if (session.input().skip(size) < size) {
+        long skipped = session.input().skip(size);
+        if (skipped < size) {
+            // As for an accepted chunk cut short: the transcript says how far the client got.
+            session.record().line(Direction.CLIENT, "... (BDAT chunk of " + size + " octets cut short after " + skipped
+                    + ", discarded)");
             throw new EOFException("The client closed the connection in the middle of a BDAT chunk");
         }
         session.record().line(Direction.CLIENT, "... (" + size + " octets of BDAT chunk discarded)");

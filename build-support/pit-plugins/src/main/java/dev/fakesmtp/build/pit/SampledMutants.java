@@ -24,7 +24,6 @@ final class SampledMutants implements MutationInterceptor {
     private static final Logger LOG = Logger.getLogger(SampledMutants.class.getName());
 
     private final int percent;
-    private String currentClass;
 
     SampledMutants(int percent) {
         this.percent = percent;
@@ -35,14 +34,13 @@ final class SampledMutants implements MutationInterceptor {
         return InterceptorType.FILTER;
     }
 
+    /** Nothing to keep per class: each mutant names its own class. */
     @Override
     public void begin(ClassTree tree) {
-        currentClass = tree.name().asJavaName();
     }
 
     @Override
     public void end() {
-        currentClass = null;
     }
 
     @Override
@@ -51,7 +49,8 @@ final class SampledMutants implements MutationInterceptor {
             return mutations;
         }
         List<MutationDetails> kept = mutations.stream().filter(this::kept).toList();
-        LOG.fine(() -> "SAMPLE: kept " + kept.size() + " of " + mutations.size() + " mutants of " + currentClass);
+        LOG.fine(() -> "SAMPLE: kept " + kept.size() + " of " + mutations.size() + " mutants of "
+                + mutations.stream().findFirst().map(MutationDetails::getClassName).orElse(null));
         return kept;
     }
 

@@ -15,7 +15,9 @@ import org.pitest.mutationtest.engine.MutationIdentifier;
 
 /**
  * Keeps the mutants whose identity (class, method and its descriptor, mutator, instruction
- * indexes) hashes into the first {@code percent} of a hundred buckets. The identity, not a random
+ * indexes) hashes into {@code percent} of a hundred buckets, starting at bucket {@code from}
+ * (wrapping past 99). Another {@code from} draws a disjoint sample: the one to measure with after
+ * tests were written against the survivors of the first. The identity, not a random
  * draw: two runs of the same code keep the same mutants, so a rerun and the incremental history
  * agree, and a mutant's fate does not depend on which other classes are in the run.
  */
@@ -24,9 +26,11 @@ final class SampledMutants implements MutationInterceptor {
     private static final Logger LOG = Logger.getLogger(SampledMutants.class.getName());
 
     private final int percent;
+    private final int from;
 
-    SampledMutants(int percent) {
+    SampledMutants(int percent, int from) {
         this.percent = percent;
+        this.from = from;
     }
 
     @Override
@@ -55,7 +59,7 @@ final class SampledMutants implements MutationInterceptor {
     }
 
     boolean kept(MutationDetails mutation) {
-        return bucket(mutation.getId()) < percent;
+        return Math.floorMod(bucket(mutation.getId()) - from, 100) < percent;
     }
 
     /** 0 to 99, the same for the same mutant in every run. */
@@ -70,6 +74,6 @@ final class SampledMutants implements MutationInterceptor {
 
     @Override
     public String toString() {
-        return "SAMPLE(" + percent + "%)";
+        return "SAMPLE(" + percent + "% from bucket " + from + ")";
     }
 }

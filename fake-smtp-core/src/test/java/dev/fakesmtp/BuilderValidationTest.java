@@ -35,8 +35,19 @@ class BuilderValidationTest {
         FakeSmtpServer.Builder builder = FakeSmtpServer.builder();
         assertThatThrownBy(() -> builder.hostname("mail server")).hasMessageContaining("without spaces");
         assertThatThrownBy(() -> builder.hostname("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.hostname("mail\u007f")).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> builder.hostname("m\u00e4il.example")).hasMessageContaining("printable ASCII");
         assertThatThrownBy(() -> builder.user("bob", "Bob")).hasMessageContaining("local@domain");
         assertThatThrownBy(() -> builder.mailingList("team", List.of())).hasMessageContaining("at least one member");
+        assertThatThrownBy(() -> builder.mailingList("team", List.of("alice@example.com", "bob")))
+                .hasMessage("Not a mailbox address (local@domain): 'bob'");
+    }
+
+    @Test
+    void acceptsAHostnameOfAnyPrintableAscii() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().hostname("!mx~1.example").build()) {
+            assertThat(server.hostname()).isEqualTo("!mx~1.example");
+        }
     }
 
     /**

@@ -51,6 +51,24 @@ class SmtpReplyTest {
         assertThatThrownBy(() -> SmtpReply.of(250, "", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** RFC 3463 §2: class "." subject "." detail, subject and detail one to three digits each. */
+    @Test
+    void recognisesEnhancedCodesOfOneToThreeDigitsPerPart() {
+        assertThat(SmtpReply.of(250, "2.0.0 OK").enhancedCode()).isEqualTo("2.0.0");
+        assertThat(SmtpReply.of(550, "5.999.999 Odd").enhancedCode()).isEqualTo("5.999.999");
+        assertThat(SmtpReply.of(451, "4.9.10 Later").enhancedCode()).isEqualTo("4.9.10");
+
+        // Four digits is not an enhanced code: the text is kept whole, and an explicit one is refused.
+        assertThat(SmtpReply.of(550, "5.1234.1 Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5.1234.1 Odd").lines()).containsExactly("5.1234.1 Odd");
+        assertThat(SmtpReply.of(550, "5.1.1234 Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5.1.x Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5.1. Odd").enhancedCode()).isEmpty();
+        assertThatThrownBy(() -> SmtpReply.of(550, "5.1234.1", "Odd")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5.1234.1");
+        assertThatThrownBy(() -> SmtpReply.of(550, "5.1.1234", "Odd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** RFC 5321 §4.2: reply text is printable US-ASCII and HT; everything else goes out escaped. */
     @Test
     void rendersControlCharactersAndUtf8AsEscapedOctets() {

@@ -33,14 +33,23 @@ class SessionAssertTest {
         SmtpSession session = server.sessions().get(0);
 
         assertThat(session).hasNoViolations().hasReply("250 2.0.0").hasReply("221").hasCommand("mail from:")
-                .transcriptContains("RCPT TO:<bob@example.com>").hasMessageCount(1);
-        assertThat(server).hasNoViolations().hasSessionCount(1).singleSession().hasMessageCount(1);
+                .transcriptContains("RCPT TO:<bob@example.com>").hasMessageCount(1).endedWithQuit()
+                .hasEnded(SessionEnd.QUIT).hasMessageCount(1);
+        assertThat(server).hasNoViolations().hasSessionCount(1).singleSession().hasMessageCount(1).hasNoViolations();
+        assertThat(server).lastSession().hasMessageCount(1).hasCommand("QUIT");
         assertThat(server).mailbox().singleMessage().hasSubject("Hi");
 
         assertThatThrownBy(() -> assertThat(session).hasReply("554"))
                 .hasMessageStartingWith("Expecting session s1 to have a server reply starting with \"554\", but it has"
                         + " none.\nTranscript of session s1:\n  S: 220 ")
                 .hasMessageContaining("\n  C: QUIT\n  S: 221 ");
+        assertThatThrownBy(() -> assertThat(server).hasSessionCount(2))
+                .hasMessage("Expecting 2 sessions, but the server has 1.");
+        assertThatThrownBy(() -> assertThat(session).hasMessageCount(2))
+                .hasMessageStartingWith("Expecting session s1 to have delivered 2 messages, but it delivered 1.\n"
+                        + "Transcript of session s1:");
+        assertThatThrownBy(() -> assertThat(session).transcriptContains("STARTTLS"))
+                .hasMessageStartingWith("Expecting the transcript of session s1 to contain \"STARTTLS\", but it does not.");
         assertThatThrownBy(() -> assertThat(session).hasCommand("STARTTLS"))
                 .hasMessageStartingWith("Expecting session s1 to have a client command starting with \"STARTTLS\"");
     }
@@ -52,7 +61,7 @@ class SessionAssertTest {
             smtp.sendRaw("NOOP\n").expect("250");
             SmtpSession session = server.sessions().get(0);
 
-            assertThat(session).hasViolation(Violation.Type.BARE_LF).hasEnded(SessionEnd.OPEN);
+            assertThat(session).hasViolation(Violation.Type.BARE_LF).hasEnded(SessionEnd.OPEN).hasViolation(Violation.Type.BARE_LF);
             assertThatThrownBy(() -> assertThat(session).hasNoViolations())
                     .hasMessageStartingWith("Expecting session s1 to have no protocol violations, but the client"
                             + " committed 1 violation:\n  BARE_LF: Command line ended in a bare LF: NOOP\n"

@@ -38,6 +38,19 @@ class ClosestMatchTest {
     }
 
     @Test
+    void onAFullTieTheFirstMessageIsClosest() {
+        Mailbox mailbox = Mails.mailbox(
+                Mails.mail("shop@example.com", "bob@example.org", "Welcome!", "text"),
+                Mails.mail("shop@example.com", "bob@example.net", "Welcome!", "text"));
+
+        assertThatThrownBy(() -> assertThat(mailbox).hasMessage(mail().to("bob@example.com").subject("Welcome!")))
+                .hasMessageEndingWith("Closest match: message 1, which differs in:\n"
+                        + "  recipient: expected <bob@example.com>\n"
+                        + "             but was  [bob@example.org]\n"
+                        + "It matches: subject \"Welcome!\".");
+    }
+
+    @Test
     void editDistance() {
         assertThat(ClosestMatch.editDistance("kitten", "sitting")).isEqualTo(3);
         assertThat(ClosestMatch.editDistance("", "abc")).isEqualTo(3);

@@ -57,6 +57,14 @@ class EncodingAssertTest {
                 .isEncodedCorrectly();
     }
 
+    /** With bare LF line ends the body starts after LF LF: a UTF-8 last header does not spill into the body. */
+    @Test
+    void bareLfHeadersEndAtTheEmptyLine() {
+        String raw = "From: shop@example.com\nTo: bob@example.com\nSubject: Grüß\n\nHi\n";
+
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of("SMTPUTF8", ""), raw)).isEncodedCorrectly();
+    }
+
     @Test
     void eightBitTextDeclaredAsSevenBitAndWithoutCharset() {
         assertThatThrownBy(() -> assertThat(message(EIGHT_BIT, "Content-Type: text/plain\r\n", "Grüße"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.ReceivedMail;
+import java.util.Map;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,21 @@ class MailboxAssertTest {
         assertThatThrownBy(() -> assertThat(mailbox).messageMatching(mail().satisfying("any", mail -> true)))
                 .hasMessage("Expecting one message to be a message with any, but 2 matched:" + LIST
                         + "\nNarrow the condition, or use messageAt(index).");
+    }
+
+    @Test
+    void theListSaysWhenAMessageHasNoSubjectOrCannotBeParsed() {
+        Mailbox odd = Mails.mailbox(
+                Mails.raw("a@example.com", "b@example.com", Map.of(), "From: a@example.com\r\n\r\nHi\r\n"),
+                Mails.raw("a@example.com", "c@example.com", Map.of(), "Subject: broken\r\n"
+                        + "Content-Type: multipart/mixed\r\n\r\nno boundary\r\n"));
+
+        assertThatThrownBy(() -> assertThat(odd).hasSize(0))
+                .hasMessageStartingWith("Expecting the mailbox to have 0 messages, but the mailbox has 2 messages:\n"
+                        + "  1. from <a@example.com> to [b@example.com], subject (none) (session s1)\n"
+                        + "  2. from <a@example.com> to [c@example.com], subject (not parseable as MIME: The captured"
+                        + " message cannot be parsed as MIME: ")
+                .hasMessageEndingWith(") (session s1)");
     }
 
     @Test

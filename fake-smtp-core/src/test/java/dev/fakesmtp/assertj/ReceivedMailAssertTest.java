@@ -122,6 +122,44 @@ class ReceivedMailAssertTest {
     }
 
     @Test
+    void failuresSayWhatIsMissing() {
+        ReceivedMail bare = Mails.raw("a@example.com", "b@example.com", Map.of(), "From: a@example.com\r\n\r\n");
+        String bareWho = "the message from <a@example.com> to [b@example.com], subject (none) (session s1)";
+
+        assertThatThrownBy(() -> assertThat(bare).hasSubjectContaining("order"))
+                .hasMessage("Expecting the subject of " + bareWho + " to contain \"order\", but it is null");
+        assertThatThrownBy(() -> assertThat(bare).hasHeader("X-Order", "42"))
+                .hasMessage("Expecting the X-Order header of " + bareWho + " to be \"42\", but there is none.");
+        assertThatThrownBy(() -> assertThat(bare).hasHtmlContaining("<p>"))
+                .hasMessage("Expecting the HTML body of " + bareWho + " to contain \"<p>\", but it is missing.");
+        assertThatThrownBy(() -> assertThat(bare).hasHtmlMatching("<p>.*"))
+                .hasMessage("Expecting the HTML body of " + bareWho + " to match /<p>.*/, but it is missing.");
+        assertThatThrownBy(() -> assertThat(bare).attachment("a.pdf"))
+                .hasMessage("Expecting " + bareWho + " to have one attachment named \"a.pdf\", but it has []");
+    }
+
+    @Test
+    void aLongBodyIsShownShortened() {
+        String html = "<p>" + "x".repeat(200) + "</p>";
+        ReceivedMail newsletter = Mails.raw("a@example.com", "b@example.com", Map.of(), "Subject: News\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n" + html + "\r\n");
+
+        assertThatThrownBy(() -> assertThat(newsletter).hasNoHtml())
+                .hasMessageEndingWith("to have no HTML body, but it has \"" + html.substring(0, 120) + "...\"");
+    }
+
+    @Test
+    void twoAttachmentsOfTheSameNameAreNotOne() {
+        String part = "--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"a.txt\"\r\n\r\nA\r\n";
+        ReceivedMail twice = Mails.raw("a@example.com", "b@example.com", Map.of(), "Subject: Twice\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" + part + part + "--b--\r\n");
+
+        assertThatThrownBy(() -> assertThat(twice).attachment("a.txt"))
+                .hasMessageEndingWith("to have one attachment named \"a.txt\", but it has 2: [attachment a.txt text/plain"
+                        + " 1 bytes, attachment a.txt text/plain 1 bytes]");
+    }
+
+    @Test
     void attachments() {
         assertThat(mail).hasAttachments("invoice.pdf").attachment("invoice.pdf")
                 .hasContentType("application/pdf").hasSize(16).hasTextContent("%PDF-1.7 invoice")

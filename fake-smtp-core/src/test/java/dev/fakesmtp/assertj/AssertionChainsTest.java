@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,6 +153,7 @@ class AssertionChainsTest {
                 .hasSize(2)
                 .isNotEmpty()
                 .hasMessage(mail().subject("Your order"))
+                .hasMessage(mail().htmlContaining("<b>42</b>").header("X-Order", "42").attachment("terms.txt"))
                 .hasMessageTo("alice@example.com")
                 .hasMessageWithSubject("News")
                 .hasNoMessage(mail().to("carol@example.com"))
@@ -161,6 +163,52 @@ class AssertionChainsTest {
                 .awaitMessages(2, Duration.ofSeconds(5))
                 .hasSize(2);
         assertThat(Mails.mailbox()).isEmpty().hasSize(0);
+    }
+
+    @Test
+    void mailboxFailuresSayWhatArrived() {
+        Mailbox mailbox = Mails.mailbox(order);
+        String who = "from <shop@example.com> to [bob@example.com], subject \"Your order\" (session s1)";
+
+        assertThatThrownBy(() -> assertThat(Mails.mailbox()).hasSize(1))
+                .hasMessage("Expecting the mailbox to have 1 message, but the mailbox is empty.");
+        assertThatThrownBy(() -> assertThat(Mails.mailbox()).hasMessage(mail()))
+                .hasMessage("Expecting the mailbox to have any message\nbut the mailbox is empty.");
+        assertThatThrownBy(() -> assertThat(mailbox).hasMessage(mail().from("news@example.com")))
+                .hasMessageEndingWith("  sender: expected <news@example.com>\n          but was  <shop@example.com>");
+        assertThatThrownBy(() -> assertThat(mailbox).messageAt(-1))
+                .hasMessage("Expecting a message at index -1, but the mailbox has 1 message:\n  1. " + who);
+        assertThat(mailbox).messageAt(0).hasSubject("Your order");
+        Condition<ReceivedMail> urgent = new Condition<>(
+                mail -> mail.header("X-Priority").isPresent(), "urgent");
+        assertThatThrownBy(() -> assertThat(mailbox).hasExactlyMessages(urgent))
+                .hasMessage("Expecting message 1 to be a message matching <urgent>, but it is not; the mailbox has 1"
+                        + " message:\n  1. " + who);
+    }
+
+    @Test
+    void addressFailuresShowTheAddressesThatArrived() {
+        String who = "the message from <shop@example.com> to [bob@example.com], subject \"Your order\" (session s1)";
+
+        assertThatThrownBy(() -> assertThat(order).hasFrom("news@example.com"))
+                .hasMessage("Expecting the From header of " + who + " to be [news@example.com] (in any order), but it"
+                        + " is [shop@example.com]");
+        assertThatThrownBy(() -> assertThat(order).hasEnvelopeRecipients("carol@example.com"))
+                .hasMessageStartingWith("Expecting the envelope recipients of " + who);
+    }
+
+    @Test
+    void bodiesCompareExactly() {
+        ReceivedMail plain = Mails.mail("a@example.com", "b@example.com", "plain", "");
+        String html = "<p>" + "x".repeat(113) + "</p>";
+        ReceivedMail newsletter = Mails.raw("a@example.com", "b@example.com", Map.of(), "Subject: News\r\n"
+                + "Content-Type: text/html; charset=UTF-8\r\n\r\n" + html + "\r\n");
+
+        assertThat(plain).hasText("").hasText("\r\n").hasNoHtml();
+        assertThatThrownBy(() -> assertThat(plain).hasHtml(""))
+                .hasMessageEndingWith("  to be: \"\"\n  but was: (none)");
+        assertThatThrownBy(() -> assertThat(newsletter).hasNoHtml())
+                .hasMessageEndingWith("to have no HTML body, but it has \"" + html + "\"");
     }
 
     @Test

@@ -51,10 +51,36 @@ class ClosestMatchTest {
     }
 
     @Test
+    void moreCriteriaMetBeatsSmallerTypos() {
+        Mailbox mailbox = Mails.mailbox(
+                Mails.mail("shop@example.com", "bob@example.com", "A newsletter about everything", "text"),
+                Mails.mail("shop@exampel.com", "bob@exampel.com", "Your order", "text"));
+
+        assertThatThrownBy(() -> assertThat(mailbox).hasMessage(mail().from("shop@example.com").to("bob@example.com")
+                .subject("Your order")))
+                .hasMessageContaining("Closest match: message 1, which differs in:\n  subject:   expected \"Your order\"");
+    }
+
+    @Test
+    void aMessageThatCannotBeParsedMatchesNothingAndSaysWhy() {
+        Mailbox mailbox = Mails.mailbox(Mails.raw("a@example.com", "b@example.com", java.util.Map.of(),
+                "Subject: broken\r\nContent-Type: multipart/mixed\r\n\r\nno boundary\r\n"));
+
+        assertThatThrownBy(() -> assertThat(mailbox).hasMessage(mail().header("Subject", "broken")))
+                .hasMessageContaining("  header Subject: expected \"broken\"\n"
+                        + "                  but was  (not readable: The captured message cannot be parsed as MIME: ");
+    }
+
+    @Test
     void editDistance() {
         assertThat(ClosestMatch.editDistance("kitten", "sitting")).isEqualTo(3);
         assertThat(ClosestMatch.editDistance("", "abc")).isEqualTo(3);
         assertThat(ClosestMatch.editDistance("same", "same")).isZero();
+        // Pure function, tested directly: only the first 200 characters of each side count, which
+        // the public path (ranking of equally good messages) cannot show with this precision.
+        assertThat(ClosestMatch.editDistance("a".repeat(300), "b".repeat(300))).isEqualTo(200);
+        assertThat(ClosestMatch.editDistance("a".repeat(300), "a".repeat(200))).isZero();
+        assertThat(ClosestMatch.editDistance("a".repeat(200), "a".repeat(300))).isZero();
     }
 
     @Test

@@ -65,6 +65,44 @@ class EncodingAssertTest {
         assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of("SMTPUTF8", ""), raw)).isEncodedCorrectly();
     }
 
+    /** A message cut short (BDAT can end a message anywhere) or without a body is still checked. */
+    @Test
+    void aMessageWithoutBodyOrCutShortIsChecked() {
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS)).isEncodedCorrectly();
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + "\r\n\r")).isEncodedCorrectly();
+    }
+
+    /** RFC 6152: 8-bit data is octets above 127; a NUL is a protocol matter (Violation.Type.NUL_IN_CONTENT). */
+    @Test
+    void aNulIsNotEightBitData() {
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + "\r\nA\u0000B\r\n"))
+                .isEncodedCorrectly();
+    }
+
+    /** Only text parts have a charset: binary attachments carry any octets, base64-encoded. */
+    @Test
+    void binaryAttachmentsAreNotText() {
+        String body = "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\nSee the logo.\r\n--b\r\n"
+                + "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'}) + "\r\n--b--\r\n";
+
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + body)).isEncodedCorrectly();
+    }
+
+    @Test
+    void anUnknownCharsetIsNamed() {
+        String body = "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\nThe list.\r\n--b\r\n"
+                + "Content-Type: text/csv; charset=x-no-such-charset\r\n"
+                + "Content-Disposition: attachment; filename=\"list.csv\"\r\n\r\na,b\r\n--b--\r\n";
+
+        assertThatThrownBy(() -> assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + body))
+                .isEncodedCorrectly())
+                .hasMessageEndingWith("to be encoded correctly, but:\n"
+                        + "  - part 2 of the message (text/csv) declares the unknown charset x-no-such-charset");
+    }
+
     @Test
     void eightBitTextDeclaredAsSevenBitAndWithoutCharset() {
         assertThatThrownBy(() -> assertThat(message(EIGHT_BIT, "Content-Type: text/plain\r\n", "Grüße"))

@@ -27,6 +27,7 @@ class SessionAssertTest {
     void aCleanSession() {
         try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
             deliver(smtp, "\r\n");
+            smtp.send("noop").expect("250");
             smtp.send("QUIT").expect("221 ");
             smtp.expectClosed();
         }
@@ -43,6 +44,11 @@ class SessionAssertTest {
                 .hasMessageStartingWith("Expecting session s1 to have a server reply starting with \"554\", but it has"
                         + " none.\nTranscript of session s1:\n  S: 220 ")
                 .hasMessageContaining("\n  C: QUIT\n  S: 221 ");
+        assertThat(session).hasCommand("NOOP");
+        assertThatThrownBy(() -> assertThat(session).hasReply("MAIL FROM"))
+                .hasMessageStartingWith("Expecting session s1 to have a server reply starting with \"MAIL FROM\"");
+        assertThatThrownBy(() -> assertThat(session).hasViolation(Violation.Type.BARE_LF))
+                .hasMessageStartingWith("Expecting session s1 to have a BARE_LF violation, but it has none.\n");
         assertThatThrownBy(() -> assertThat(server).hasSessionCount(2))
                 .hasMessage("Expecting 2 sessions, but the server has 1.");
         assertThatThrownBy(() -> assertThat(session).hasMessageCount(2))
@@ -76,6 +82,21 @@ class SessionAssertTest {
                             + " session:\n\nSession s1: [BARE_LF: Command line ended in a bare LF: NOOP]\n"
                             + "Transcript of session s1:");
         }
+    }
+
+    @Test
+    void aLongTranscriptIsShownByItsEnd() {
+        try (SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            for (int i = 0; i < 25; i++) {
+                smtp.send("NOOP " + i).expect("250");
+            }
+        }
+        SmtpSession session = server.sessions().get(0);
+
+        assertThatThrownBy(() -> assertThat(session).hasReply("554"))
+                .hasMessageContaining("\nTranscript of session s1 (last 40 lines):\n  C: NOOP 5\n")
+                .hasMessageNotContaining("NOOP 4\n")
+                .hasMessageEndingWith("  C: NOOP 24\n  S: 250 2.0.0 OK");
     }
 
     @Test

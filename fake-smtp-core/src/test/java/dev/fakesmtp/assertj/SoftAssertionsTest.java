@@ -3,6 +3,8 @@ package dev.fakesmtp.assertj;
 import static dev.fakesmtp.assertj.MailMatcher.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakesmtp.Attachment;
+import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.Mailbox;
 import dev.fakesmtp.ReceivedMail;
 import java.util.List;
@@ -58,6 +60,24 @@ class SoftAssertionsTest {
         injected.assertThat(mail).hasEnvelopeRecipients("bob@example.com");
 
         assertThat(injected.errorsCollected()).isEmpty();
+    }
+
+    @Test
+    void everyEntryPointCollectsAndADescriptionFollowsNavigation() {
+        FakeSmtpSoftAssertions softly = new FakeSmtpSoftAssertions();
+        Attachment logo = new Attachment("logo.png", "image/png", null, true, new byte[] {1});
+
+        softly.assertThat(logo).hasFileName("logo.gif").hasSize(2);
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build()) {
+            softly.assertThat(server).hasSessionCount(1).hasNoViolations();
+        }
+        softly.assertThat(mailbox).as("inbox").singleMessage().hasSubject("Wrong");
+
+        assertThat(softly.errorsCollected()).extracting(Throwable::getMessage).satisfiesExactly(
+                first -> assertThat(first).startsWith("Expecting the file name of inline logo.png"),
+                second -> assertThat(second).startsWith("Expecting the size of inline logo.png"),
+                third -> assertThat(third).startsWith("Expecting 1 session, but the server has 0."),
+                fourth -> assertThat(fourth).startsWith("[inbox] Expecting the subject of"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.fakesmtp.assertj;
 
 import static dev.fakesmtp.assertj.FakeSmtpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.AuthMechanism;
 import dev.fakesmtp.Authentication;
@@ -32,6 +33,12 @@ class TlsAndAuthAssertTest {
             assertThat(smtp.mailbox()).singleMessage().wasSentOverTls().hasAuthenticatedUser("alice")
                     .hasSubject("over TLS");
             assertThat(smtp).singleSession().usedTls().hasAuthenticatedUser("alice").hasNoViolations();
+            assertThatThrownBy(() -> assertThat(smtp).singleSession().hasAuthenticatedUser("bob"))
+                    .hasMessageStartingWith("Expecting session s1 to have authenticated as \"bob\", but it authenticated"
+                            + " as alice via ");
+            FakeSmtpSoftAssertions softly = new FakeSmtpSoftAssertions();
+            softly.assertThat(smtp).singleSession().hasAuthenticatedUser("bob").hasMessageCount(2);
+            assertThat(softly.errorsCollected()).hasSize(2);
         }
     }
 

@@ -109,12 +109,20 @@ final class EncodingCheck {
         }
     }
 
-    /** Where the body starts: after the first empty line (CRLF CRLF, or a bare LF LF). */
+    /**
+     * Where the body starts: at the first empty line (CRLF, or a bare LF), which may be the very
+     * first line when the message has no header fields (RFC 5322 §2.1).
+     */
     private static int headerEnd(byte[] raw) {
-        for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && (raw[i + 1] == '\n' || raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n')) {
-                return i + 1;
+        int lineStart = 0;
+        while (lineStart < raw.length) {
+            if (raw[lineStart] == '\n' || raw[lineStart] == '\r' && lineStart + 1 < raw.length && raw[lineStart + 1] == '\n') {
+                return lineStart;
             }
+            while (lineStart < raw.length && raw[lineStart] != '\n') {
+                lineStart++;
+            }
+            lineStart++;
         }
         return raw.length;
     }

@@ -72,6 +72,23 @@ class EncodingAssertTest {
         assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + "\r\n\r")).isEncodedCorrectly();
     }
 
+    /**
+     * RFC 5322 §2.1: a message may have no header fields; then its first line is the empty line
+     * and everything after it is body: its 8-bit bytes are body bytes (BODY=8BITMIME covers them,
+     * no SMTPUTF8 needed), though without a Content-Type they are undeclared text.
+     */
+    @Test
+    void aMessageWithoutHeaderFieldsIsAllBody() {
+        for (String raw : new String[] {"\r\nGrüße\r\n", "\nGrüße\n"}) {
+            assertThatThrownBy(() -> assertThat(Mails.raw("shop@example.com", "bob@example.com", EIGHT_BIT, raw))
+                    .isEncodedCorrectly())
+                    .hasMessageEndingWith("to be encoded correctly, but:\n"
+                            + "  - the message (text/plain) has 8-bit bytes, but its Content-Transfer-Encoding is 7bit\n"
+                            + "  - the message (text/plain) has non-ASCII text, but declares no charset (declare e.g."
+                            + " charset=UTF-8)");
+        }
+    }
+
     /** RFC 6152: 8-bit data is octets above 127; a NUL is a protocol matter (Violation.Type.NUL_IN_CONTENT). */
     @Test
     void aNulIsNotEightBitData() {

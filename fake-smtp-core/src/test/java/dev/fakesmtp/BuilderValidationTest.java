@@ -44,6 +44,22 @@ class BuilderValidationTest {
     }
 
     @Test
+    void rejectsTlsProtocolsTheJdkLacks() {
+        FakeSmtpServer.Builder builder = FakeSmtpServer.builder();
+        assertThatThrownBy(builder::tlsProtocols).hasMessageContaining("at least one TLS protocol");
+        assertThatThrownBy(() -> builder.tlsProtocols("TLSv1.3", "SSLv2"))
+                .hasMessageStartingWith("This JDK does not support TLS protocol 'SSLv2'; it supports [");
+    }
+
+    @Test
+    void historyLimitsChainAndBuild() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().transcriptLineLimit(10).sessionHistory(1).hostname("mx")
+                .build()) {
+            assertThat(server.hostname()).isEqualTo("mx");
+        }
+    }
+
+    @Test
     void acceptsAHostnameOfAnyPrintableAscii() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().hostname("!mx~1.example").build()) {
             assertThat(server.hostname()).isEqualTo("!mx~1.example");

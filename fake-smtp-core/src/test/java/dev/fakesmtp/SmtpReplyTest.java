@@ -63,10 +63,39 @@ class SmtpReplyTest {
         assertThat(SmtpReply.of(550, "5.1234.1 Odd").lines()).containsExactly("5.1234.1 Odd");
         assertThat(SmtpReply.of(550, "5.1.1234 Odd").enhancedCode()).isEmpty();
         assertThat(SmtpReply.of(550, "5.1.x Odd").enhancedCode()).isEmpty();
-        assertThat(SmtpReply.of(550, "5.1. Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5.12. Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5..12 Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5.123 Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(550, "5-1.1 Odd").enhancedCode()).isEmpty();
+        assertThat(SmtpReply.of(350, "3.1.1 Odd").enhancedCode()).isEmpty();
         assertThatThrownBy(() -> SmtpReply.of(550, "5.1234.1", "Odd")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5.1234.1");
         assertThatThrownBy(() -> SmtpReply.of(550, "5.1.1234", "Odd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEnhancedCodeAloneLeavesAnEmptyText() {
+        SmtpReply reply = SmtpReply.of(550, "5.1.1");
+
+        assertThat(reply.enhancedCode()).isEqualTo("5.1.1");
+        assertThat(reply.lines()).containsExactly("");
+        assertThat(reply.render(true)).isEqualTo("550 5.1.1\r\n");
+    }
+
+    /** RFC 5321 §4.2: reply codes run from 2yz to 5yz; a 4yz or 5yz reply refuses. */
+    @Test
+    void acceptsEveryCodeFrom200To599() {
+        assertThat(SmtpReply.of(200, "OK").isError()).isFalse();
+        assertThat(SmtpReply.of(399, "Go on").isError()).isFalse();
+        assertThat(SmtpReply.of(400, "Later").isError()).isTrue();
+        assertThat(SmtpReply.of(599, "No").isError()).isTrue();
+    }
+
+    @Test
+    void refusesCrOrLfAnywhereInALine() {
+        assertThatThrownBy(() -> SmtpReply.of(250, "", "\rstart")).hasMessageContaining("CR or LF");
+        assertThatThrownBy(() -> SmtpReply.of(250, "", "\nstart")).hasMessageContaining("CR or LF");
+        assertThatThrownBy(() -> SmtpReply.of(250, "", "ok", "end\n")).hasMessageContaining("CR or LF");
     }
 
     /** RFC 5321 §4.2: reply text is printable US-ASCII and HT; everything else goes out escaped. */

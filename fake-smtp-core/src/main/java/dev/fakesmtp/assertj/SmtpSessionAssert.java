@@ -146,12 +146,11 @@ public class SmtpSessionAssert extends NavigatingAssert<SmtpSessionAssert, SmtpS
      */
     public SmtpSessionAssert hasAuthenticatedUser(String user) {
         isNotNull();
-        if (actual.authentication().map(authentication -> authentication.user().equals(user)).orElse(false)) {
-            return myself;
+        if (!actual.authentication().map(authentication -> authentication.user().equals(user)).orElse(false)) {
+            fail("Expecting session " + actual.id() + " to have authenticated as \"" + user + "\", but "
+                    + actual.authentication().map(authentication -> "it authenticated as " + authentication)
+                            .orElse("the client did not authenticate") + ".");
         }
-        fail("Expecting session " + actual.id() + " to have authenticated as \"" + user + "\", but "
-                + actual.authentication().map(authentication -> "it authenticated as " + authentication)
-                        .orElse("the client did not authenticate") + ".");
         return myself;
     }
 

@@ -70,6 +70,12 @@ class EncodingAssertTest {
     void aMessageWithoutBodyOrCutShortIsChecked() {
         assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS)).isEncodedCorrectly();
         assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + "\r\n\r")).isEncodedCorrectly();
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + "\r")).isEncodedCorrectly();
+        assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(), HEADERS + "X-Cut: short")).isEncodedCorrectly();
+        assertThatThrownBy(() -> assertThat(Mails.raw("shop@example.com", "bob@example.com", Map.of(),
+                "Subject: Grüße\r\n")).isEncodedCorrectly())
+                .hasMessageEndingWith("  - the header section has 8-bit bytes, but MAIL FROM had no SMTPUTF8 parameter"
+                        + " (encode header text per RFC 2047, or send SMTPUTF8)");
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.fakesmtp.support.ServerThreads;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -48,6 +49,25 @@ class MailPropertiesThreadsTest {
         server.close();
 
         assertThat(ServerThreads.alive(port)).as("threads alive after close()").isEmpty();
+    }
+
+    /**
+     * Angus schedules a timeout task around every write and cancels it after the write: the
+     * server's executor must drop each cancelled task at once, or every write of every send would
+     * keep one queued for the whole write timeout.
+     */
+    @Test
+    void theWriteTimeoutExecutorKeepsNoTaskOfAFinishedWrite() throws Exception {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start()) {
+            Properties properties = server.mailProperties();
+            for (int i = 0; i < 3; i++) {
+                AngusMail.send(properties, "message " + i);
+            }
+            assertThat(server.mailbox().awaitMessages(3, Duration.ofSeconds(10))).hasSize(3);
+            ScheduledThreadPoolExecutor executor = (ScheduledThreadPoolExecutor) properties.get(
+                    "mail.smtp.executor.writetimeout");
+            assertThat(executor.getQueue()).as("timeout tasks still queued after the sends").isEmpty();
+        }
     }
 
     /** The number in "pool-N-thread-1": each default thread factory takes the next one. */

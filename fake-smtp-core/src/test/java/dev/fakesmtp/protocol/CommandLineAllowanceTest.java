@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A command line is at most 512 octets (RFC 5321 §4.5.3.1.4), or {@code maxCommandLineLength};
@@ -59,6 +60,27 @@ class CommandLineAllowanceTest {
                 smtp.send(padded(command, limit + 1)).expect("500 5.5.6 Line too long (the limit is " + limit + " octets)");
                 assertTooLong(server.sessions().get(0), limit + 1);
             }
+        }
+    }
+
+    /**
+     * What only looks like a parameter adds nothing: a keyword inside a quoted local part (which
+     * may hold '>' and an escaped quote, RFC 5321 §4.1.2), after a path without its '<', a MAIL
+     * parameter on RCPT, parameters on any other command. Each line is one octet over 512.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "MAIL FROM:<\"a> SIZE=1000 AUTH=<>\"@example.com>",
+        "MAIL FROM:<\"a\\\"> SIZE=1000 AUTH=<>\"@example.com>",
+        "MAIL FROM:a@example.com> SIZE=1000 RET=HDRS",
+        "RCPT TO:<b@example.com> SIZE=1000 AUTH=<>",
+        "NOOP <a@example.com> SIZE=1000 AUTH=<> NOTIFY=NEVER",
+        "VRFY <a@example.com> NOTIFY=NEVER"})
+    void keywordsThatAreNotParametersOfTheLineAddNothing(String command) {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            openFor(smtp, command);
+            smtp.send(padded(command, 513)).expect("500 5.5.6 Line too long (the limit is 512 octets)");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.fakesmtp.Trigger;
 import dev.fakesmtp.support.SmtpDialogue;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -94,6 +95,24 @@ class DelayWatchesTheClientTest {
             // The delay ran its course: the transcript must not claim it was cut short.
             assertThat(RuleSteps.ruleLines(server.sessions().get(0))).extracting(TranscriptLine::text)
                     .containsExactly("(delayed PT0.5S)");
+        }
+    }
+
+    /**
+     * The delay watches the client in short slices; the TLS handshake after a delayed STARTTLS
+     * reply is bounded by the idle timeout all the same, not by the last slice: a client that
+     * takes a moment before its ClientHello (as one busy elsewhere does) still gets TLS.
+     */
+    @Test
+    void aClientSlowToStartTlsAfterADelayedReplyStillGetsTls() {
+        try (FakeSmtpServer server = FakeSmtpServer.builder().startTls().build().start();
+             SmtpDialogue smtp = SmtpDialogue.afterEhlo(server)) {
+            server.on(Trigger.startTls()).once().delay(Duration.ofMillis(200));
+            smtp.send("STARTTLS").expect("220 ");
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos()); // the client's own pace is the point
+            smtp.startTls(server.clientTls().sslContext());
+            smtp.send("EHLO client.test").expect("250 ");
+            assertThat(server.sessions().get(0).tls()).isPresent();
         }
     }
 }

@@ -147,6 +147,32 @@ class WebUiLifecycleTest {
                 .isInstanceOf(ConnectException.class);
     }
 
+    @Test
+    void atMostSixtyFourEventStreamsAreOpenAtOnceAndTheNextIsRefused() throws Exception {
+        try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
+            List<BufferedReader> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    HttpResponse<InputStream> stream = WebClient.send(WebClient.request(smtp, "/events").build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+                    open.add(events);
+                    assertThat(stream.statusCode()).as("stream %d", i + 1).isEqualTo(200);
+                    assertThat(readUntil(events, ": connected")).as("stream %d", i + 1).isTrue();
+                }
+
+                HttpResponse<String> refused = WebClient.get(smtp, "/events");
+
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.body()).isEqualTo("Too many open event streams");
+            } finally {
+                for (BufferedReader events : open) {
+                    events.close();
+                }
+            }
+        }
+    }
+
     /** Reads lines until one equals {@code wanted} (true) or the stream ends (false). */
     private static boolean readUntil(BufferedReader reader, String wanted) {
         try {

@@ -80,6 +80,21 @@ class WebUiHttpTest {
         }
     }
 
+    @Test
+    void aDownloadKeepsItsNameButNeverAPathOrAControlCharacter() {
+        try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
+            WebClient.sendHtml(smtp, "Files", "text", "<p>html</p>", "dir/sub\\x\u007f y.txt", "text/plain",
+                    "content".getBytes(StandardCharsets.UTF_8));
+            smtp.mailbox().awaitMessages(1, AngusMail.WAIT);
+
+            HttpResponse<String> download = WebClient.get(smtp, "/api/messages/s1-1/attachments/0");
+
+            assertThat(download.headers().firstValue("Content-Disposition"))
+                    .contains("attachment; filename=\"dir_sub_x_ y.txt\"; filename*=UTF-8''dir_sub_x%7F%20y.txt");
+            assertThat(download.body()).isEqualTo("content");
+        }
+    }
+
     /** HTTP/1.0 lets a request leave the Host header out; the JDK client always sends one. */
     private static String statusWithoutHost(URI viewer) {
         try (Socket socket = new Socket(viewer.getHost(), viewer.getPort())) {

@@ -118,6 +118,86 @@ class WebUiMessagePageTest {
     }
 
     @Test
+    void cidUrlsAreMatchedAsWrittenWhenTheyAreNotValidEscapesAndImagesWithoutAContentIdAreOnlyListed() {
+        String message = """
+                Subject: Odd ids\r
+                Content-Type: multipart/related; boundary="b1"\r
+                \r
+                --b1\r
+                Content-Type: text/html\r
+                \r
+                <img src="cid:100%zz@example.com"><img src="cid:a+b@example.com">\r
+                --b1\r
+                Content-Type: image/png\r
+                Content-Transfer-Encoding: base64\r
+                Content-Disposition: attachment; filename="no-id.png"\r
+                \r
+                iVBORw0KGgo=\r
+                --b1\r
+                Content-Type: image/gif\r
+                Content-Transfer-Encoding: base64\r
+                Content-ID: <100%zz@example.com>\r
+                \r
+                R0lGODlh\r
+                --b1\r
+                Content-Type: image/jpeg\r
+                Content-Transfer-Encoding: base64\r
+                Content-ID: <a+b@example.com>\r
+                \r
+                /9j/\r
+                --b1--\r
+                """;
+        try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
+            deliver(smtp, "MAIL FROM:<alice@example.com>", message);
+            smtp.mailbox().awaitMessages(1, AngusMail.WAIT);
+
+            HttpResponse<String> page = WebClient.get(smtp, "/messages/s1-1");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("srcdoc=\"&lt;base target=&quot;_blank&quot;&gt;"
+                    + "&lt;img src=&quot;data:image/gif;base64,R0lGODlh&quot;&gt;"
+                    + "&lt;img src=&quot;data:image/jpeg;base64,/9j/&quot;&gt;",
+                    "download=\"no-id.png\">no-id.png</a> <span class=\"muted\">image/png, 8 B</span>"
+                            + "<img alt=\"no-id.png\" src=\"data:image/png;base64," + PNG_BASE64 + "\"></li>");
+        }
+    }
+
+    @Test
+    void theRawSourceIsShownWholeUpTo256KibAndCutAfterIt() {
+        try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
+            deliver(smtp, "MAIL FROM:<alice@example.com>", ofLength(256 * 1024, "Whole"));
+            deliver(smtp, "MAIL FROM:<alice@example.com>", ofLength(256 * 1024 + 1, "Cut"));
+            assertThat(smtp.mailbox().awaitMessages(2, AngusMail.WAIT)).extracting(mail -> mail.raw().length)
+                    .containsExactly(256 * 1024, 256 * 1024 + 1);
+
+            String whole = WebClient.get(smtp, "/messages/s1-1").body();
+            String cut = WebClient.get(smtp, "/messages/s2-1").body();
+
+            assertThat(whole).contains("download=\"s1-1.eml\">Download the .eml</a></p>", "last line\r\n</pre>");
+            assertThat(cut).contains("download=\"s2-1.eml\">Download the .eml</a> (the page shows the first 256 KiB)</p>")
+                    .contains("last line\r</pre>");
+        }
+    }
+
+    /** A message of exactly {@code length} bytes, ending in the line "last line". */
+    private static String ofLength(int length, String subject) {
+        StringBuilder message = new StringBuilder("Subject: " + subject + "\r\n\r\n");
+        String end = "last line\r\n";
+        int fill = length - message.length() - end.length();
+        int lines = fill / 80;
+        int rest = fill % 80;
+        if (rest == 1) {
+            message.append("x".repeat(79)).append("\r\n"); // 81 bytes: one full line and the odd byte
+            lines--;
+        } else if (rest > 1) {
+            message.append("x".repeat(rest - 2)).append("\r\n");
+        }
+        message.append(("x".repeat(78) + "\r\n").repeat(lines)).append(end);
+        assertThat(message).hasSize(length);
+        return message.toString();
+    }
+
+    @Test
     void remoteImagesLoadOnlyAfterTheUserAsksForThem() {
         try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
             deliver(smtp, "MAIL FROM:<alice@example.com>", NEWSLETTER);

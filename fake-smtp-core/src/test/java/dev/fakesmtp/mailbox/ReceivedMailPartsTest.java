@@ -146,6 +146,25 @@ class ReceivedMailPartsTest {
         assertThat(tooDeep.inlineParts()).isEmpty();
     }
 
+    @Test
+    void aLatin1BodyIsDecodedAndOddNamesAndTypesAreKeptOrDefaulted() {
+        ReceivedMail mail = deliver("Subject: Latin-1\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=ISO-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "caf\u00e9\r\n"
+                + "--b\r\nContent-Type: nonsense\r\n"
+                + "Content-Disposition: attachment; filename=\"=?x-no-such-charset?Q?report?=.pdf\"\r\n\r\n"
+                + "data\r\n--b--\r\n", StandardCharsets.ISO_8859_1);
+
+        assertThat(mail.text()).isEqualTo("caf\u00e9");
+        assertThat(mail.attachments()).singleElement().satisfies(part -> {
+            // RFC 2045 §5.2: a malformed type is read as application/octet-stream; a name in an
+            // unknown charset is shown as it was written.
+            assertThat(part.contentType()).isEqualTo("application/octet-stream");
+            assertThat(part.fileName()).contains("=?x-no-such-charset?Q?report?=.pdf");
+        });
+    }
+
     /** A message whose text part sits inside {@code depth} nested multiparts. */
     private static String nested(int depth) {
         StringBuilder open = new StringBuilder("Subject: Nested " + depth + "\r\n");
@@ -160,11 +179,18 @@ class ReceivedMailPartsTest {
 
     /** Delivers {@code message} over SMTP to a server of its own and returns it as captured. */
     private static ReceivedMail deliver(String message) {
+        return deliver(message, StandardCharsets.UTF_8);
+    }
+
+    /** Delivers {@code message}, encoded in {@code charset}, and returns it as captured. */
+    private static ReceivedMail deliver(String message, java.nio.charset.Charset charset) {
         try (FakeSmtpServer smtp = FakeSmtpServer.builder().build().start();
              SmtpDialogue dialogue = SmtpDialogue.afterEhlo(smtp)) {
-            dialogue.envelope("alice@example.com", "bob@example.com");
+            dialogue.send("MAIL FROM:<alice@example.com> BODY=8BITMIME").expect("250");
+            dialogue.send("RCPT TO:<bob@example.com>").expect("250");
             dialogue.send("DATA").expect("354");
-            dialogue.sendRaw(message + (message.endsWith("\r\n") ? "" : "\r\n") + ".\r\n").expect("250");
+            dialogue.sendRaw((message + (message.endsWith("\r\n") ? "" : "\r\n") + ".\r\n").getBytes(charset))
+                    .expect("250");
             return smtp.mailbox().awaitMessages(1, AngusMail.WAIT).get(0);
         }
     }

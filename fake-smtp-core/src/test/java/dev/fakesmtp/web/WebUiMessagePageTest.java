@@ -52,13 +52,13 @@ class WebUiMessagePageTest {
     @Test
     void theSummaryShowsTheEnvelopeNextToTheHeadersAndLinksTheSession() {
         try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
-            deliver(smtp, "MAIL FROM:<alice@example.com> BODY=8BITMIME SIZE=2000", NEWSLETTER);
+            deliver(smtp, "MAIL FROM:<alice@example.com> BODY=8BITMIME SIZE=2000 SMTPUTF8", NEWSLETTER);
             int size = smtp.mailbox().awaitMessages(1, AngusMail.WAIT).get(0).size();
 
             String page = WebClient.get(smtp, "/messages/s1-1").body();
 
             assertThat(page).contains(
-                    "<tr><th>MAIL FROM</th><td>&lt;alice@example.com&gt; BODY=8BITMIME SIZE=2000</td>"
+                    "<tr><th>MAIL FROM</th><td>&lt;alice@example.com&gt; BODY=8BITMIME SIZE=2000 SMTPUTF8</td>"
                             + "<th>From</th><td>alice@example.com</td></tr>",
                     "<tr><th>RCPT TO</th><td>bob@example.com, carol@example.com</td>"
                             + "<th>To</th><td>bob@example.com; Cc: carol@example.com</td></tr>",
@@ -66,6 +66,7 @@ class WebUiMessagePageTest {
                     "<tr><th>TLS</th><td>none (clear text)</td><th>AUTH</th><td>none</td></tr>",
                     "<tr><th>Session</th><td colspan=\"3\"><a href=\"/sessions#session-s1\">s1</a>, transaction 1,"
                             + " HELO client.test, client /127.0.0.1:");
+            assertThat(page).containsPattern("<tr><th>Received</th><td>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}</td>");
             assertThat(page).contains("<tr><th>Subject</th><td>Newsletter</td></tr>",
                     "<tr><th>Cc</th><td>carol@example.com</td></tr>");
         }
@@ -88,6 +89,7 @@ class WebUiMessagePageTest {
                     "<h3>Attachments and inline parts</h3>\n<p class=\"empty\">None.</p>")
                     .doesNotContain("<iframe");
             assertThat(mailbox).contains("<td>&lt;&gt;</td>", ">(no subject)</a>");
+            assertThat(WebClient.get(smtp, "/api/messages").body()).contains("\"mailFrom\":\"\"", "\"subject\":null");
         }
     }
 
@@ -113,6 +115,8 @@ class WebUiMessagePageTest {
                             + "</span></li>");
             HttpResponse<byte[]> png = WebClient.getBytes(smtp, "/api/messages/s1-1/attachments/0");
             assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+            assertThat(png.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("attachment; filename=\"part-1\""));
             assertThat(png.body()).hasSize(8);
         }
     }
@@ -256,7 +260,7 @@ class WebUiMessagePageTest {
             for (String path : new String[] {"/api/messages/s1-1/other", "/api/messages/s1-1/raw/more",
                     "/api/messages/s1-1/attachments/2", "/api/messages/s1-1/attachments/x",
                     "/api/messages/s1-1/attachments/-1", "/api/messages/s1-1/other/0", "/messages/s1-1/raw",
-                    "/messages", "/api/messages/s1-1/attachments/0/more"}) {
+                    "/messages", "/api/messages/s1-1/attachments/0/more", "/x/messages/s1-1", "/api/x/s1-1", "/x/s1-1"}) {
                 HttpResponse<String> response = WebClient.get(smtp, path);
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
             }

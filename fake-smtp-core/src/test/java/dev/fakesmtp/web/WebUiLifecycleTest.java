@@ -176,24 +176,25 @@ class WebUiLifecycleTest {
     @Test
     void closeEndsTheThreadsThatServedOpenEventStreams() throws Exception {
         FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start();
-        String threadPrefix = "fake-smtp-web-" + smtp.port() + "-";
+        int port = smtp.port();
         HttpResponse<InputStream> stream = WebClient.send(WebClient.request(smtp, "/events").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertThat(readUntil(events, ": connected")).isTrue();
-            assertThat(threadsNamed(threadPrefix)).isNotEmpty();
+            assertThat(webThreads(port)).isNotEmpty();
 
             smtp.close();
 
             // Well before the stream's 15 s keep-alive, which is when a forgotten stream would notice.
             dev.fakesmtp.support.Eventually.assertWithin(java.time.Duration.ofSeconds(5),
-                    () -> assertThat(threadsNamed(threadPrefix)).isEmpty());
+                    () -> assertThat(webThreads(port)).isEmpty());
         }
     }
 
-    private static List<String> threadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith(prefix)).toList();
+    /** The viewer's live threads (a thread dump's view, so virtual threads count on JDK 21+). */
+    private static List<String> webThreads(int port) {
+        return dev.fakesmtp.support.ServerThreads.alive(port).stream()
+                .filter(name -> name.startsWith("fake-smtp-web-")).toList();
     }
 
     /** Reads lines until one equals {@code wanted} (true) or the stream ends (false). */

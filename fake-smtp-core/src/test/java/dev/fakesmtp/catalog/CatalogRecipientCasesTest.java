@@ -43,6 +43,18 @@ class CatalogRecipientCasesTest {
     }
 
     @Test
+    void oneOfSeveralStartsAfreshOnEveryServerItIsAppliedTo() {
+        for (int server = 1; server <= 2; server++) {
+            try (FakeSmtpServer smtp = FakeSmtpServer.builder().build().start();
+                 SmtpDialogue dialogue = applied(smtp, "rcpt-550-one-of-several")) {
+                dialogue.send("MAIL FROM:<app@example.com>").expect("250");
+                dialogue.send("RCPT TO:<dave@example.com>").expect("250"); // the first recipient, on each server
+                dialogue.send("RCPT TO:<erin@example.com>").expect("550 5.1.1");
+            }
+        }
+    }
+
+    @Test
     void greylistingRefusesEachSenderAndRecipientPairOnceOnly() {
         try (FakeSmtpServer smtp = FakeSmtpServer.builder().build().start();
              SmtpDialogue dialogue = applied(smtp, "rcpt-450-greylisted")) {

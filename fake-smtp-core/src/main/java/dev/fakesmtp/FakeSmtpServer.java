@@ -595,7 +595,7 @@ public final class FakeSmtpServer implements AutoCloseable {
          */
         public Builder tlsKeyStore(KeyStore keyStore, char[] password) {
             TlsIdentity identity = TlsIdentity.fromKeyStore(Objects.requireNonNull(keyStore, "keyStore"),
-                    Objects.requireNonNull(password, "password"), null);
+                    Objects.requireNonNull(password, "password"));
             this.tlsMaterial = identity::newMaterial;
             return this;
         }

@@ -147,6 +147,56 @@ class WebUiLifecycleTest {
                 .isInstanceOf(ConnectException.class);
     }
 
+    @Test
+    void atMostSixtyFourEventStreamsAreOpenAtOnceAndTheNextIsRefused() throws Exception {
+        try (FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start()) {
+            List<BufferedReader> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    HttpResponse<InputStream> stream = WebClient.send(WebClient.request(smtp, "/events").build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+                    open.add(events);
+                    assertThat(stream.statusCode()).as("stream %d", i + 1).isEqualTo(200);
+                    assertThat(readUntil(events, ": connected")).as("stream %d", i + 1).isTrue();
+                }
+
+                HttpResponse<String> refused = WebClient.get(smtp, "/events");
+
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.body()).isEqualTo("Too many open event streams");
+            } finally {
+                for (BufferedReader events : open) {
+                    events.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void closeEndsTheThreadsThatServedOpenEventStreams() throws Exception {
+        FakeSmtpServer smtp = FakeSmtpServer.builder().webUi().build().start();
+        int port = smtp.port();
+        HttpResponse<InputStream> stream = WebClient.send(WebClient.request(smtp, "/events").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(readUntil(events, ": connected")).isTrue();
+            assertThat(webThreads(port)).isNotEmpty();
+
+            smtp.close();
+
+            // Well before the stream's 15 s keep-alive, which is when a forgotten stream would notice.
+            dev.fakesmtp.support.Eventually.assertWithin(java.time.Duration.ofSeconds(5),
+                    () -> assertThat(webThreads(port)).isEmpty());
+        }
+    }
+
+    /** The viewer's live threads (a thread dump's view, so virtual threads count on JDK 21+). */
+    private static List<String> webThreads(int port) {
+        return dev.fakesmtp.support.ServerThreads.alive(port).stream()
+                .filter(name -> name.startsWith("fake-smtp-web-")).toList();
+    }
+
     /** Reads lines until one equals {@code wanted} (true) or the stream ends (false). */
     private static boolean readUntil(BufferedReader reader, String wanted) {
         try {

@@ -129,7 +129,10 @@ final class EnvelopeCases {
                         .rfc("RFC 5321 §3.3 (recipients are accepted or refused one by one); RFC 3463 X.1.1")
                         .source("Postfix")
                         .reply(550, "5.1.1", "Recipient address rejected: User unknown in virtual mailbox table")
-                        .repliesOn(CatalogTriggers.oneLaterRecipientForGood()),
+                        // A trigger per server it is applied to: it remembers the refused address,
+                        // which must not carry over to the next test's server.
+                        .installs((server, settings, spec) -> List.of(spec.on(server,
+                                CatalogTriggers.oneLaterRecipientForGood()).reply(spec.reply()))),
                 CaseSpec.of("rcpt-551-user-not-local", RCPT, PERMANENT, GIVE_UP)
                         .title("user not local")
                         .description("RCPT gets 551 5.1.6: the user has moved; the reply names the new address")

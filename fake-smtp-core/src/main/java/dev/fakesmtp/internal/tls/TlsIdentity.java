@@ -32,21 +32,19 @@ public final class TlsIdentity {
 
     /**
      * The identity in a key store holding one private key entry; clients are told to trust the
-     * last certificate of its chain (the root), or {@code caPem} when given. The key store is
-     * read here and not kept.
+     * last certificate of its chain (the root). The key store is read here and not kept.
      *
      * @param keyStore a key store with one private key entry and its chain
      * @param password the password of the key entry
-     * @param caPem the CA certificate to hand to clients as PEM, or null for the chain's root
      * @return the identity
      * @throws FakeSmtpException if the key store has no usable key entry or the password is wrong
      */
-    public static TlsIdentity fromKeyStore(KeyStore keyStore, char[] password, String caPem) {
+    public static TlsIdentity fromKeyStore(KeyStore keyStore, char[] password) {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(keyStore, password);
             X509Certificate root = rootOf(keyStore);
-            return new TlsIdentity(keys.getKeyManagers(), root, caPem != null ? caPem : pem(root));
+            return new TlsIdentity(keys.getKeyManagers(), root, pem(root));
         } catch (GeneralSecurityException e) {
             throw new FakeSmtpException("Cannot use the key store for TLS: " + e.getMessage(), e);
         }

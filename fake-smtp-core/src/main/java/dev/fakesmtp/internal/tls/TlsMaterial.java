@@ -62,11 +62,6 @@ public final class TlsMaterial {
         return serverContext;
     }
 
-    /** True when clients can be given trust material. */
-    public boolean hasClientTrust() {
-        return trustStore != null;
-    }
-
     /** A trust store with the CA, for clients (copied before it is handed out). */
     public KeyStore trustStore() {
         requireClientTrust();

@@ -31,13 +31,6 @@ final class JsonViews {
         return json.endArray().toString();
     }
 
-    /** One message's summary as a document of its own (the server-sent event's data). */
-    static String summary(ReceivedMail mail) {
-        Json json = new Json();
-        summary(json, mail);
-        return json.toString();
-    }
-
     /** The summary plus headers, bodies and attachments. */
     static String message(ReceivedMail mail) {
         Json json = new Json();

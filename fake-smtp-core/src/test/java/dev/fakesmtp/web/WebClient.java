@@ -62,11 +62,15 @@ final class WebClient {
      * foreign one); returns the status line.
      */
     static String statusWithHost(URI viewer, String host) {
+        return rawStatus(viewer, "GET /api/messages HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Writes {@code request} as it is (headers the JDK client would not send) and returns the status line. */
+    static String rawStatus(URI viewer, String request) {
         try (Socket socket = new Socket(viewer.getHost(), viewer.getPort())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/messages HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fakesmtp.FakeSmtpServer;
 import dev.fakesmtp.support.AngusMail;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -97,16 +92,6 @@ class WebUiHttpTest {
 
     /** HTTP/1.0 lets a request leave the Host header out; the JDK client always sends one. */
     private static String statusWithoutHost(URI viewer) {
-        try (Socket socket = new Socket(viewer.getHost(), viewer.getPort())) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            return response.substring(0, response.indexOf("\r\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WebClient.rawStatus(viewer, "GET / HTTP/1.0\r\n\r\n");
     }
 }
